@@ -1,0 +1,128 @@
+package org.rectrack.recommendations.recommendation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Parameters;
+import org.rectrack.events.recommendations.RecommendationState;
+import org.rectrack.platform.paging.Page;
+import org.rectrack.platform.paging.PageRequest;
+import org.rectrack.platform.problem.ProblemException;
+import org.rectrack.recommendations.publishing.RecommendationEvents;
+import org.rectrack.recommendations.publishing.RecommendationEvents.Change;
+import org.rectrack.recommendations.recommendation.api.RecommendationResponse;
+import org.rectrack.recommendations.recommendation.api.ReviseRecommendationRequest;
+import org.rectrack.recommendations.recommendation.api.RevisionResponse;
+
+/** Reads, revises, withdraws and links recommendations; every change is one new aggregate version and event. */
+@ApplicationScoped
+public class RecommendationService {
+
+    private final RecommendationEvents events;
+    private final Lineage lineage;
+
+    RecommendationService(RecommendationEvents events, Lineage lineage) {
+        this.events = events;
+        this.lineage = lineage;
+    }
+
+    @Transactional
+    public Optional<RecommendationResponse> find(UUID id) {
+        return Recommendation.<Recommendation> findByIdOptional(id).map(RecommendationResponse::of);
+    }
+
+    @Transactional
+    public Page<RecommendationResponse> list(Optional<String> country, Optional<Integer> year, Optional<UUID> reportId,
+            PageRequest page) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        country.ifPresent(value -> {
+            where.append(" and report.country = :country");
+            parameters.and("country", value);
+        });
+        year.ifPresent(value -> {
+            where.append(" and report.year = :year");
+            parameters.and("year", value);
+        });
+        reportId.ifPresent(value -> {
+            where.append(" and report.id = :reportId");
+            parameters.and("reportId", value);
+        });
+        var query = Recommendation.<Recommendation> find(
+                where + " order by report.year desc, report.country, rank", parameters);
+        List<RecommendationResponse> items = query.page(page.page(), page.size()).list().stream()
+                .map(RecommendationResponse::of).toList();
+        return Page.of(items, page, query.count());
+    }
+
+    @Transactional
+    public List<RevisionResponse> revisions(UUID id) {
+        requireExisting(id, LockModeType.NONE);
+        return RecommendationRevision.of(id).stream().map(RevisionResponse::of).toList();
+    }
+
+    @Transactional
+    public RecommendationResponse revise(UUID id, ReviseRecommendationRequest request, String actor) {
+        Recommendation recommendation = requireExisting(id, LockModeType.PESSIMISTIC_WRITE);
+        if (recommendation.state == RecommendationState.WITHDRAWN) {
+            throw ProblemException.conflict(recommendation.code + " is withdrawn and can no longer be revised");
+        }
+        recommendation.text = request.text();
+        if (request.pillars() != null) {
+            recommendation.pillars = new ArrayList<>(request.pillars());
+        }
+        if (request.targetGroups() != null) {
+            recommendation.targetGroups = new ArrayList<>(request.targetGroups());
+        }
+        recommendation.revision++;
+        changed(recommendation);
+        RecommendationRevision.of(recommendation, request.reason(), actor).persist();
+        events.recommendationChanged(recommendation, Change.REVISED);
+        return RecommendationResponse.of(recommendation);
+    }
+
+    @Transactional
+    public RecommendationResponse withdraw(UUID id, String reason) {
+        Recommendation recommendation = requireExisting(id, LockModeType.PESSIMISTIC_WRITE);
+        if (recommendation.state == RecommendationState.WITHDRAWN) {
+            throw ProblemException.conflict(recommendation.code + " is already withdrawn");
+        }
+        recommendation.state = RecommendationState.WITHDRAWN;
+        recommendation.withdrawnReason = reason;
+        changed(recommendation);
+        events.recommendationChanged(recommendation, Change.WITHDRAWN);
+        return RecommendationResponse.of(recommendation);
+    }
+
+    /** Links a recommendation to the one it continues; linking again to the same one changes nothing. */
+    @Transactional
+    public RecommendationResponse link(UUID id, UUID continuesFromId) {
+        Recommendation recommendation = requireExisting(id, LockModeType.PESSIMISTIC_WRITE);
+        if (continuesFromId.equals(recommendation.continuesFromId)) {
+            return RecommendationResponse.of(recommendation);
+        }
+        lineage.checkContinuation("continuesFromId", recommendation.report.country, recommendation.report.year,
+                continuesFromId);
+        recommendation.continuesFromId = continuesFromId;
+        changed(recommendation);
+        events.recommendationChanged(recommendation, Change.LINKED);
+        return RecommendationResponse.of(recommendation);
+    }
+
+    private static Recommendation requireExisting(UUID id, LockModeType lock) {
+        return Recommendation.<Recommendation> findByIdOptional(id, lock)
+                .orElseThrow(() -> ProblemException.notFound("recommendation", id));
+    }
+
+    private static void changed(Recommendation recommendation) {
+        recommendation.version++;
+        recommendation.updatedAt = Instant.now();
+    }
+}

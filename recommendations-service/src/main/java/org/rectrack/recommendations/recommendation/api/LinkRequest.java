@@ -1,0 +1,9 @@
+package org.rectrack.recommendations.recommendation.api;
+
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotNull;
+
+/** Marks a recommendation as the continuation of one from an earlier year's report. */
+public record LinkRequest(@NotNull UUID continuesFromId) {
+}

@@ -1,0 +1,160 @@
+package org.rectrack.recommendations.report;
+
+import java.time.Instant;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Parameters;
+import org.hibernate.exception.ConstraintViolationException;
+import org.rectrack.platform.paging.Page;
+import org.rectrack.platform.paging.PageRequest;
+import org.rectrack.platform.problem.Problem.FieldError;
+import org.rectrack.platform.problem.ProblemException;
+import org.rectrack.recommendations.publishing.RecommendationEvents;
+import org.rectrack.recommendations.publishing.RecommendationEvents.Change;
+import org.rectrack.recommendations.recommendation.Lineage;
+import org.rectrack.recommendations.recommendation.Recommendation;
+import org.rectrack.recommendations.report.api.PublishReportRequest;
+import org.rectrack.recommendations.report.api.PublishReportRequest.Draft;
+import org.rectrack.recommendations.report.api.ReportResponse;
+
+/** Publishes reports with their recommendations, and answers questions about them. */
+@ApplicationScoped
+public class ReportService {
+
+    private final RecommendationEvents events;
+    private final Lineage lineage;
+
+    ReportService(RecommendationEvents events, Lineage lineage) {
+        this.events = events;
+        this.lineage = lineage;
+    }
+
+    /** Publishes a report and all its recommendations at once: all of it is written, or none. */
+    @Transactional
+    public ReportResponse publish(PublishReportRequest request, String actor) {
+        checkRules(request);
+        if (Report.findByPublisherCountryYear(request.publisher(), request.country(), request.year()).isPresent()) {
+            throw duplicate(request);
+        }
+        Instant now = Instant.now();
+        Report report = new Report();
+        report.id = UUID.randomUUID();
+        report.country = request.country();
+        report.year = request.year();
+        report.tier = request.tier();
+        report.publisher = request.publisher();
+        report.title = request.title();
+        report.sourceUrl = request.sourceUrl();
+        report.publishedOn = request.publishedOn();
+        if (request.reportingPeriod() != null) {
+            report.periodFrom = request.reportingPeriod().from();
+            report.periodTo = request.reportingPeriod().to();
+        }
+        report.version = 1;
+        report.createdAt = now;
+        report.updatedAt = now;
+        try {
+            report.persistAndFlush();
+        } catch (ConstraintViolationException e) {
+            // Another admin published the same report a moment ago.
+            throw duplicate(request);
+        }
+
+        List<Recommendation> recommendations = new ArrayList<>();
+        for (Draft draft : request.recommendations()) {
+            Recommendation recommendation = Recommendation.publish(report, draft.rank(), draft.text(),
+                    orEmpty(draft.pillars()), orEmpty(draft.targetGroups()), draft.continuesFromId(), actor, now);
+            recommendations.add(recommendation);
+        }
+        recommendations.sort((a, b) -> Integer.compare(a.rank, b.rank));
+        events.reportChanged(report, recommendations.size());
+        recommendations.forEach(recommendation -> events.recommendationChanged(recommendation, Change.CREATED));
+        return ReportResponse.of(report, recommendations);
+    }
+
+    @Transactional
+    public Optional<ReportResponse> find(UUID id) {
+        return Report.<Report> findByIdOptional(id).map(report -> ReportResponse.of(report, Recommendation.ofReport(id)));
+    }
+
+    @Transactional
+    public Page<ReportResponse> list(Optional<String> country, Optional<Integer> year, PageRequest page) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        country.ifPresent(value -> {
+            where.append(" and country = :country");
+            parameters.and("country", value);
+        });
+        year.ifPresent(value -> {
+            where.append(" and year = :year");
+            parameters.and("year", value);
+        });
+        var query = Report.<Report> find(where + " order by year desc, country, publisher", parameters);
+        List<Report> reports = query.page(page.page(), page.size()).list();
+        Map<UUID, List<Recommendation>> recommendations = recommendationsOf(reports);
+        return Page.of(reports.stream()
+                .map(report -> ReportResponse.of(report, recommendations.getOrDefault(report.id, List.of())))
+                .toList(), page, query.count());
+    }
+
+    private static Map<UUID, List<Recommendation>> recommendationsOf(List<Report> reports) {
+        Map<UUID, List<Recommendation>> byReport = new HashMap<>();
+        if (!reports.isEmpty()) {
+            List<UUID> ids = reports.stream().map(report -> report.id).toList();
+            Recommendation.<Recommendation> list("report.id in ?1 order by rank", ids)
+                    .forEach(r -> byReport.computeIfAbsent(r.report.id, id -> new ArrayList<>()).add(r));
+        }
+        return byReport;
+    }
+
+    /** Rules that need more than one field, or the database, to check. */
+    private void checkRules(PublishReportRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request.year() > Year.now().getValue() + 1) {
+            errors.add(new FieldError("year", "must not be later than next year"));
+        }
+        if (request.reportingPeriod() != null && request.reportingPeriod().to().isBefore(request.reportingPeriod().from())) {
+            errors.add(new FieldError("reportingPeriod.to", "must not be before reportingPeriod.from"));
+        }
+        List<Draft> drafts = request.recommendations();
+        Set<Integer> ranks = new HashSet<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            int rank = drafts.get(i).rank();
+            if (!ranks.add(rank)) {
+                errors.add(new FieldError("recommendations[" + i + "].rank", "rank " + rank + " is used twice"));
+            } else if (rank > drafts.size()) {
+                errors.add(new FieldError("recommendations[" + i + "].rank",
+                        "ranks must run from 1 to " + drafts.size() + " without gaps"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        for (int i = 0; i < drafts.size(); i++) {
+            UUID earlier = drafts.get(i).continuesFromId();
+            if (earlier != null) {
+                lineage.checkContinuation("recommendations[" + i + "].continuesFromId", request.country(), request.year(), earlier);
+            }
+        }
+    }
+
+    private static ProblemException duplicate(PublishReportRequest request) {
+        return ProblemException.conflict("a report by " + request.publisher() + " on " + request.country()
+                + " for " + request.year() + " is already published");
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}
