@@ -91,7 +91,8 @@ public class OutboxRelay {
 
     /** Rows written but not yet acknowledged by Kafka. */
     public long pending() {
-        return QuarkusTransaction.requiringNew().call(OutboxEvent::count);
+        // A lambda, not OutboxEvent::count: a method reference names PanacheEntityBase, which Panache does not enhance.
+        return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count());
     }
 
     private void run() {
