@@ -89,6 +89,22 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        // The JSON reader wraps some parse failures; answer them as if they had reached us directly.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            switch (cause) {
+                case JsonParseException parse -> {
+                    return malformed(parse, uri);
+                }
+                case MismatchedInputException mismatch -> {
+                    return unreadable(mismatch, uri);
+                }
+                case JsonProcessingException other -> {
+                    return unmappable(other, uri);
+                }
+                default -> {
+                }
+            }
+        }
         int status = e.getResponse().getStatus();
         Response.StatusType statusInfo = Response.Status.fromStatusCode(status);
         String title = statusInfo == null ? "HTTP " + status : statusInfo.getReasonPhrase();
@@ -144,6 +160,14 @@ public class ProblemMappers {
         for (int i = 0; i < nodes.size(); i++) {
             Path.Node node = nodes.get(i);
             boolean lastNode = i == nodes.size() - 1;
+            // A node in a list or map carries the index of that element: it belongs to the node before it.
+            if (node.isInIterable() && !path.isEmpty()) {
+                if (node.getIndex() != null) {
+                    path.append('[').append(node.getIndex()).append(']');
+                } else if (node.getKey() != null) {
+                    path.append('[').append(node.getKey()).append(']');
+                }
+            }
             if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR
                     || (node.getKind() == ElementKind.PARAMETER && !lastNode)
                     || node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getName() == null) {
@@ -153,11 +177,6 @@ public class ProblemMappers {
                 path.append('.');
             }
             path.append(node.getName());
-            if (node.getIndex() != null) {
-                path.append('[').append(node.getIndex()).append(']');
-            } else if (node.getKey() != null) {
-                path.append('[').append(node.getKey()).append(']');
-            }
         }
         return path.isEmpty() ? "body" : path.toString();
     }
