@@ -1,0 +1,220 @@
+package org.rectrack.evidence.evidence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Parameters;
+import org.rectrack.evidence.evidence.api.EvidenceResponse;
+import org.rectrack.evidence.evidence.api.LanguageTag;
+import org.rectrack.evidence.evidence.api.LinkRequest;
+import org.rectrack.evidence.evidence.api.MetricRequest;
+import org.rectrack.evidence.evidence.api.SubmitEvidenceRequest;
+import org.rectrack.evidence.idempotency.IdempotencyKeys;
+import org.rectrack.evidence.publishing.EvidenceEvents;
+import org.rectrack.evidence.replica.KnownRecommendation;
+import org.rectrack.evidence.review.EvidenceTransition;
+import org.rectrack.events.evidence.EvidenceState;
+import org.rectrack.events.evidence.Visibility;
+import org.rectrack.events.recommendations.RecommendationState;
+import org.rectrack.platform.paging.Page;
+import org.rectrack.platform.paging.PageRequest;
+import org.rectrack.platform.problem.Problem.FieldError;
+import org.rectrack.platform.problem.ProblemException;
+
+/** Records evidence and answers questions about it, showing each caller only what it may see. */
+@ApplicationScoped
+public class EvidenceService {
+
+    /** The earliest time zone's offset: a date that is today anywhere on Earth is not in the future. */
+    private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
+
+    private final EvidenceEvents events;
+    private final IdempotencyKeys idempotencyKeys;
+
+    EvidenceService(EvidenceEvents events, IdempotencyKeys idempotencyKeys) {
+        this.events = events;
+        this.idempotencyKeys = idempotencyKeys;
+    }
+
+    /** The outcome of a submission: the evidence, and whether it was created before under the same key. */
+    public record Submission(EvidenceResponse evidence, boolean replayed) {
+    }
+
+    /**
+     * Records evidence for the submitter's organisation. With an idempotency key, a retry of the same
+     * request answers what the first one answered and creates nothing.
+     */
+    @Transactional
+    public Submission submit(SubmitEvidenceRequest request, Actor submitter, Optional<String> idempotencyKey) {
+        String organisation = submitter.organisation().orElseThrow(() -> ProblemException.forbidden(
+                "your token names no organisation (claim 'org'); evidence is always recorded for one"));
+        checkFields(request);
+        if (idempotencyKey.isPresent()) {
+            Optional<EvidenceResponse> earlier = idempotencyKeys.claim(organisation, idempotencyKey.get(), request,
+                    EvidenceResponse.class);
+            if (earlier.isPresent()) {
+                return new Submission(earlier.get(), true);
+            }
+        }
+        checkRecommendations(request.recommendations());
+
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Evidence evidence = new Evidence();
+        evidence.id = UUID.randomUUID();
+        evidence.organisation = organisation;
+        evidence.submittedBy = submitter.name();
+        request.recommendations().forEach(link ->
+                evidence.recommendations.add(new Evidence.Link(link.recommendationId(), link.assessment())));
+        evidence.actionFrom = request.actionDate() != null ? request.actionDate() : request.actionPeriod().from();
+        evidence.actionTo = request.actionDate() != null ? request.actionDate() : request.actionPeriod().to();
+        evidence.summary = request.summary();
+        evidence.language = LanguageTag.Validator.canonical(request.language());
+        evidence.source = citation(request.source());
+        evidence.metrics = orEmpty(request.metrics()).stream().map(EvidenceService::metric).toList();
+        evidence.visibility = request.visibility();
+        evidence.state = EvidenceState.SUBMITTED;
+        evidence.version = 1;
+        evidence.createdAt = now;
+        evidence.updatedAt = now;
+        evidence.persist();
+        List<EvidenceTransition> history = List.of(EvidenceTransition.record(evidence, submitter, null));
+        events.evidenceChanged(evidence, history);
+
+        EvidenceResponse response = EvidenceResponse.of(evidence, history);
+        idempotencyKey.ifPresent(key -> idempotencyKeys.complete(organisation, key, evidence.id, response));
+        return new Submission(response, false);
+    }
+
+    /** The evidence, if it exists and the reader may see it: to anyone else it does not exist. */
+    @Transactional
+    public Optional<EvidenceResponse> find(UUID id, Actor reader) {
+        return Evidence.<Evidence> findByIdOptional(id)
+                .filter(reader::maySee)
+                .map(evidence -> EvidenceResponse.of(evidence, EvidenceTransition.of(id)));
+    }
+
+    /** Newest first; restricted evidence of other organisations is left out unless the reader sees it all. */
+    @Transactional
+    public Page<EvidenceResponse> list(Optional<UUID> recommendationId, Optional<EvidenceState> state, Actor reader,
+            PageRequest page) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        recommendationId.ifPresent(value -> {
+            where.append(" and exists (select 1 from Evidence e join e.recommendations link"
+                    + " where e.id = evidence.id and link.recommendationId = :recommendationId)");
+            parameters.and("recommendationId", value);
+        });
+        state.ifPresent(value -> {
+            where.append(" and evidence.state = :state");
+            parameters.and("state", value);
+        });
+        if (!reader.seesRestricted()) {
+            where.append(" and (evidence.visibility = :public or evidence.organisation = :organisation)");
+            parameters.and("public", Visibility.PUBLIC).and("organisation", reader.organisation().orElse(""));
+        }
+        var query = Evidence.<Evidence> find("from Evidence evidence where " + where
+                + " order by evidence.createdAt desc, evidence.id", parameters);
+        List<Evidence> evidence = query.page(page.page(), page.size()).list();
+        Map<UUID, List<EvidenceTransition>> histories = EvidenceTransition.of(evidence.stream().map(e -> e.id).toList());
+        return Page.of(evidence.stream()
+                .map(e -> EvidenceResponse.of(e, histories.getOrDefault(e.id, List.of())))
+                .toList(), page, query.count());
+    }
+
+    /** Rules that need more than one field, or today's date, to check; each error names its field. */
+    private static void checkFields(SubmitEvidenceRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate today = LocalDate.now(EARLIEST_ZONE);
+        if (request.actionDate() == null && request.actionPeriod() == null) {
+            errors.add(new FieldError("actionDate", "the day of the action (or an actionPeriod) is required"));
+        } else if (request.actionDate() != null && request.actionPeriod() != null) {
+            errors.add(new FieldError("actionPeriod", "give either actionDate or actionPeriod, not both"));
+        } else if (request.actionDate() != null) {
+            notInFuture("actionDate", request.actionDate(), today, errors);
+        } else {
+            notInFuture("actionPeriod.from", request.actionPeriod().from(), today, errors);
+            notInFuture("actionPeriod.to", request.actionPeriod().to(), today, errors);
+            if (request.actionPeriod().to().isBefore(request.actionPeriod().from())) {
+                errors.add(new FieldError("actionPeriod.to", "must not be before actionPeriod.from"));
+            }
+        }
+        notInFuture("source.publishedOn", request.source().publishedOn(), today, errors);
+
+        Set<UUID> linked = new HashSet<>();
+        for (int i = 0; i < request.recommendations().size(); i++) {
+            if (!linked.add(request.recommendations().get(i).recommendationId())) {
+                errors.add(new FieldError("recommendations[" + i + "].recommendationId", "is listed twice"));
+            }
+        }
+        List<MetricRequest> metrics = orEmpty(request.metrics());
+        for (int i = 0; i < metrics.size(); i++) {
+            MetricRequest metric = metrics.get(i);
+            String field = "metrics[" + i + "].";
+            MetricUnits.unitProblem(metric.kind(), metric.unit())
+                    .ifPresent(message -> errors.add(new FieldError(field + "unit", message)));
+            MetricUnits.valueProblem(metric.kind(), metric.value())
+                    .ifPresent(message -> errors.add(new FieldError(field + "value", message)));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+
+    private static void notInFuture(String field, LocalDate date, LocalDate today, List<FieldError> errors) {
+        if (date != null && date.isAfter(today)) {
+            errors.add(new FieldError(field, "must not be in the future"));
+        }
+    }
+
+    /** Evidence only for recommendations the replica knows and that still take evidence: 422 otherwise. */
+    private static void checkRecommendations(List<LinkRequest> links) {
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < links.size(); i++) {
+            UUID id = links.get(i).recommendationId();
+            String field = "recommendations[" + i + "].recommendationId";
+            Optional<KnownRecommendation> known = KnownRecommendation.findByIdOptional(id);
+            if (known.isEmpty()) {
+                errors.add(new FieldError(field, "no recommendation with id " + id + " is known"));
+            } else if (known.get().state == RecommendationState.WITHDRAWN) {
+                errors.add(new FieldError(field, known.get().code + " is withdrawn and takes no new evidence"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            String detail = errors.stream().map(error -> error.field() + ": " + error.message())
+                    .reduce((a, b) -> a + "; " + b).orElseThrow();
+            throw new ProblemException(422, "unprocessable", "Request cannot be processed", detail, errors);
+        }
+    }
+
+    private static Evidence.Citation citation(org.rectrack.evidence.evidence.api.Citation request) {
+        Evidence.Citation citation = new Evidence.Citation();
+        citation.title = request.title();
+        citation.publisher = request.publisher();
+        citation.url = request.url();
+        citation.documentReference = request.documentReference();
+        citation.publishedOn = request.publishedOn();
+        citation.quote = request.quote();
+        return citation;
+    }
+
+    private static Evidence.Metric metric(MetricRequest request) {
+        return new Evidence.Metric(request.kind(), request.value(), request.unit(),
+                request.sex() == null ? null : request.sex().name(), request.ageGroup(), request.year());
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

@@ -1,0 +1,69 @@
+package org.rectrack.evidence.replica;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.logging.Log;
+import io.smallrye.common.annotation.Blocking;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.rectrack.events.EventCodec;
+import org.rectrack.events.EventCodec.MalformedEventException;
+import org.rectrack.events.EventEnvelope;
+import org.rectrack.events.EventType;
+import org.rectrack.events.inbox.EventInbox;
+import org.rectrack.events.recommendations.RecommendationChanged;
+
+/**
+ * Keeps the table of known recommendations up to date from {@code rectrack.recommendations.v1}, so that
+ * evidence for an unknown or withdrawn recommendation is refused without asking another service. An event
+ * that cannot be applied fails here and goes to the dead-letter topic with the reason; the partition moves on.
+ */
+@ApplicationScoped
+public class RecommendationReplica {
+
+    static final String CHANNEL = "recommendations";
+
+    private final EventCodec codec;
+    private final EventInbox inbox;
+
+    RecommendationReplica(EventCodec codec, EventInbox inbox) {
+        this.codec = codec;
+        this.inbox = inbox;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    @Transactional
+    public void apply(String payload) {
+        EventEnvelope<?> event = codec.decode(payload);
+        if (!(event.data() instanceof RecommendationChanged recommendation)) {
+            // Reports share the topic; this service needs only the recommendations.
+            return;
+        }
+        check(event, recommendation);
+        boolean applied = inbox.applyOnce(event, () -> {
+            KnownRecommendation known = KnownRecommendation.<KnownRecommendation> findByIdOptional(recommendation.id())
+                    .orElseGet(KnownRecommendation::new);
+            known.id = recommendation.id();
+            known.code = recommendation.code();
+            known.country = recommendation.country();
+            known.year = recommendation.year();
+            known.state = recommendation.state();
+            known.version = event.aggregateVersion();
+            known.updatedAt = recommendation.changedAt() != null ? recommendation.changedAt() : event.occurredAt();
+            known.persist();
+        });
+        Log.debugf("%s %s version %d of recommendation %s", applied ? "Applied" : "Ignored already applied",
+                EventType.RECOMMENDATION_CHANGED.name(), event.aggregateVersion(), recommendation.id());
+    }
+
+    /** What the table needs and the codec cannot know: the state belongs to the aggregate the envelope names. */
+    private static void check(EventEnvelope<?> event, RecommendationChanged recommendation) {
+        if (!event.aggregateId().equals(recommendation.id())) {
+            throw new MalformedEventException("aggregateId " + event.aggregateId() + " differs from data.id " + recommendation.id());
+        }
+        if (recommendation.code() == null || recommendation.country() == null || recommendation.state() == null) {
+            throw new MalformedEventException("recommendation " + recommendation.id() + " lacks code, country or state");
+        }
+    }
+}
