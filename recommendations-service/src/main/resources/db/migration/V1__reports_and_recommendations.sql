@@ -19,7 +19,7 @@ create index report_country_year on report (country, year);
 create table recommendation (
     id                uuid primary key,
     report_id         uuid        not null references report (id),
-    code              text        not null unique,
+    code              text        not null,
     rank              integer     not null,
     text              text        not null,
     revision          integer     not null,
@@ -34,6 +34,8 @@ create table recommendation (
     constraint recommendation_rank_unique_in_report unique (report_id, rank)
 );
 create index recommendation_continues_from on recommendation (continues_from_id);
+-- Not unique: two publishers may report on the same country and year.
+create index recommendation_code on recommendation (code);
 
 -- Every text a recommendation has had, the published one as revision 1; never updated.
 create table recommendation_revision (

@@ -34,8 +34,8 @@ public class Recommendation extends PanacheEntityBase {
     @JoinColumn(name = "report_id")
     public Report report;
 
-    /** Stable human code such as {@code LAO-2023-03}: country, year, rank. */
-    @Column(nullable = false, unique = true)
+    /** Stable human code such as {@code LAO-2023-03}: country, year, rank (unique per publisher). */
+    @Column(nullable = false)
     public String code;
 
     @Column(nullable = false)

@@ -1,0 +1,103 @@
+package org.rectrack.recommendations.publishing;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.rectrack.deploy.infra.testing.InfrastructureTestResource;
+import org.rectrack.deploy.infra.testing.KafkaBrokerControl;
+import org.rectrack.deploy.infra.testing.TestTokens;
+import org.rectrack.deploy.infra.testing.TopicReader;
+import org.rectrack.events.EventCodec;
+import org.rectrack.events.EventEnvelope;
+import org.rectrack.events.Topics;
+import org.rectrack.events.outbox.OutboxRelay;
+import org.rectrack.recommendations.TestReports;
+
+/** Changes made while events cannot be sent are delivered later: all of them, once, in order. */
+@QuarkusTest
+@WithTestResource(InfrastructureTestResource.class)
+class OutboxDeliveryTest {
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    EventCodec codec;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void changesMadeWhileTheRelayIsStoppedAreAllDeliveredInVersionOrderWhenItRestarts() {
+        relay.stop();
+        Set<String> keys;
+        try {
+            keys = publishAndReviseTwice();
+            assertThat(relay.pending()).isGreaterThanOrEqualTo(6);
+            assertThat(TopicReader.read(kafka, Topics.RECOMMENDATIONS, keys, 1, Duration.ofSeconds(2))).isEmpty();
+        } finally {
+            relay.start();
+        }
+
+        assertDeliveredOnceInOrder(keys);
+    }
+
+    @Test
+    void changesMadeWhileTheBrokerIsDownAreAllDeliveredWhenItIsBack() {
+        KafkaBrokerControl broker = KafkaBrokerControl.fromConfig();
+        broker.stop();
+        Set<String> keys;
+        try {
+            keys = publishAndReviseTwice();
+        } finally {
+            broker.start();
+        }
+
+        assertDeliveredOnceInOrder(keys);
+    }
+
+    /** One report with three recommendations, the first revised twice: six events in all. */
+    private static Set<String> publishAndReviseTwice() {
+        var published = TestReports.publish(TestReports.report(2023, "One", "Two", "Three"))
+                .statusCode(201).extract().jsonPath();
+        List<String> ids = published.getList("recommendations.id");
+        for (String text : List.of("One, revised", "One, revised again")) {
+            given().auth().oauth2(TestTokens.forRole("admin")).contentType(ContentType.JSON)
+                    .body(Map.of("text", text, "reason", "wording"))
+                    .post("/api/v1/recommendations/" + ids.getFirst() + "/revisions")
+                    .then().statusCode(201);
+        }
+        Set<String> keys = new HashSet<>(ids);
+        keys.add(published.getString("id"));
+        return keys;
+    }
+
+    private void assertDeliveredOnceInOrder(Set<String> keys) {
+        List<ConsumerRecord<String, String>> records = TopicReader.read(kafka, Topics.RECOMMENDATIONS, keys, 6,
+                Duration.ofSeconds(60));
+
+        Map<UUID, List<Long>> versions = records.stream()
+                .map(record -> codec.decode(record.value()))
+                .collect(Collectors.groupingBy(EventEnvelope::aggregateId,
+                        Collectors.mapping(EventEnvelope::aggregateVersion, Collectors.toList())));
+        assertThat(records).hasSize(6);
+        assertThat(versions).hasSize(4);
+        assertThat(versions.values()).allSatisfy(list -> assertThat(list).isSorted().doesNotHaveDuplicates());
+        assertThat(versions.values()).anySatisfy(list -> assertThat(list).containsExactly(1L, 2L, 3L));
+    }
+}
