@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * recommendation start with nouns ("Lao labor migrants returning…"). The verbs are the ones TIP
  * reports open recommendations with; a verb missing here ends a list early, so the list is generous.
  */
-final class Imperatives {
+public final class Imperatives {
 
     private static final Set<String> VERBS = Set.of(
             "abolish", "accede", "accept", "address", "adopt", "afford", "allocate", "allow", "amend", "appoint",
@@ -53,7 +53,7 @@ final class Imperatives {
     private Imperatives() {
     }
 
-    static boolean opensWithImperative(String text) {
+    public static boolean opensWithImperative(String text) {
         String rest = withoutLead(text);
         Matcher words = WORD.matcher(rest);
         if (!words.find()) {

@@ -1,0 +1,14 @@
+package org.rectrack.recommendations.importing;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.rectrack.events.recommendations.Pillar;
+
+/** A recommendation already published, as the importer compares new text with it. */
+public record KnownRecommendation(UUID id, String code, int year, String text, List<Pillar> pillars) {
+
+    public KnownRecommendation {
+        pillars = List.copyOf(pillars);
+    }
+}
