@@ -171,6 +171,25 @@ class EvidenceResourceTest {
     }
 
     @Test
+    void anNgoTokenWithoutAnOrganisationCannotSubmit() {
+        as("ngo", "").body(request(TestRecommendations.active())).post("/api/v1/evidence")
+                .then().statusCode(403).body("detail", containsString("organisation"));
+    }
+
+    @Test
+    void aValueOutsideItsListIsRefusedNamingTheField() {
+        Map<String, Object> request = request(TestRecommendations.active());
+        request.put("visibility", "SECRET");
+        submit(newOrganisation(), request).statusCode(400).body("errors.field", contains("visibility"));
+
+        request = request(TestRecommendations.active());
+        request.put("recommendations", List.of(Map.of("recommendationId", UUID.randomUUID().toString(), "assessment", "GREAT")));
+        submit(newOrganisation(), request).statusCode(400)
+                .body("errors.field", contains("recommendations[0].assessment"))
+                .body("errors[0].message", containsString("ADVANCES"));
+    }
+
+    @Test
     void aRequestWithoutATokenIsUnauthenticated() {
         given().contentType(ContentType.JSON).body(request(UUID.randomUUID())).post("/api/v1/evidence")
                 .then().statusCode(401).contentType("application/problem+json");

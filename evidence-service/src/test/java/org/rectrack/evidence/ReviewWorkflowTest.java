@@ -1,5 +1,6 @@
 package org.rectrack.evidence;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -24,6 +25,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.rectrack.deploy.infra.testing.InfrastructureTestResource;
+import org.rectrack.deploy.infra.testing.TestTokens;
 
 @QuarkusTest
 @WithTestResource(InfrastructureTestResource.class)
@@ -51,7 +53,9 @@ class ReviewWorkflowTest {
     void aReviewerMayVerifyWithoutANote() {
         String id = submitted();
 
-        reviewer().post("/api/v1/evidence/" + id + "/verify").then().statusCode(200)
+        // No body and no Content-Type, as `curl -X POST` sends it.
+        given().auth().oauth2(TestTokens.forRole("reviewer", "review-board"))
+                .post("/api/v1/evidence/" + id + "/verify").then().statusCode(200)
                 .body("state", equalTo("VERIFIED"))
                 .body("history[1].reason", nullValue());
     }

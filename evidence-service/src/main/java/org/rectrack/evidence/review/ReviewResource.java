@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rectrack.evidence.evidence.Actor;
@@ -31,7 +32,6 @@ import org.rectrack.platform.security.Roles;
 @Path("/evidence")
 @Tag(name = "Review", description = "Transitions of evidence: SUBMITTED → VERIFIED or REJECTED; SUBMITTED or VERIFIED → RETRACTED")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class ReviewResource {
 
     private final ReviewService review;
@@ -44,6 +44,7 @@ public class ReviewResource {
 
     @POST
     @Path("/{id}/verify")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.REVIEWER)
     @Operation(summary = "Verify submitted evidence, with an optional note (role reviewer)")
     @APIResponse(responseCode = "200", description = "Verified; the evidence in its new state",
@@ -62,12 +63,23 @@ public class ReviewResource {
     @APIResponse(responseCode = "409", description = "The evidence is not SUBMITTED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "conflict", value = Examples.CONFLICT)))
-    public EvidenceResponse verify(@PathParam("id") UUID id, @Valid VerifyRequest request) {
+    public EvidenceResponse verify(@PathParam("id") UUID id,
+            @RequestBody(required = false, description = "may be left out") @Valid VerifyRequest request) {
         return review.apply(id, ReviewAction.VERIFY, request == null ? null : request.note(), Actor.of(caller));
+    }
+
+    /** The same without a body: a POST without one (as {@code curl -X POST} sends it) has no Content-Type either. */
+    @POST
+    @Path("/{id}/verify")
+    @RolesAllowed(Roles.REVIEWER)
+    @Operation(hidden = true)
+    public EvidenceResponse verifyWithoutNote(@PathParam("id") UUID id) {
+        return review.apply(id, ReviewAction.VERIFY, null, Actor.of(caller));
     }
 
     @POST
     @Path("/{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.REVIEWER)
     @Operation(summary = "Reject submitted evidence, saying why (role reviewer)")
     @APIResponse(responseCode = "200", description = "Rejected; the evidence in its new state",
@@ -90,6 +102,7 @@ public class ReviewResource {
 
     @POST
     @Path("/{id}/retract")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.NGO)
     @Operation(summary = "Retract one's own organisation's evidence, saying why (role ngo)",
             description = "Submitted or verified evidence may be retracted; it stays on record with its history.")
