@@ -249,6 +249,17 @@ class EvidenceResourceTest {
     }
 
     @Test
+    void anNgoListsItsOwnSubmissions() {
+        UUID recommendation = TestRecommendations.active();
+        String organisation = newOrganisation();
+        String own = submitted(organisation, request(recommendation));
+        submitted(newOrganisation(), request(recommendation));
+
+        as("ngo", organisation).get("/api/v1/evidence?organisation=" + organisation).then().statusCode(200)
+                .body("items.id", contains(own));
+    }
+
+    @Test
     void listsArePagedNewestFirstWithACappedSize() {
         UUID recommendation = TestRecommendations.active();
         String organisation = newOrganisation();
@@ -318,6 +329,13 @@ class EvidenceResourceTest {
                 .body("detail", containsString("different request"));
         as("ngo", organisation).get("/api/v1/evidence?recommendationId=" + recommendation).then()
                 .body("totalItems", equalTo(1));
+    }
+
+    @Test
+    void anIdempotencyKeyOfInvisibleCharactersIsRefused() {
+        as("ngo", newOrganisation()).header("Idempotency-Key", "key with spaces").body(request(TestRecommendations.active()))
+                .post("/api/v1/evidence").then().statusCode(400)
+                .body("errors.field", contains("Idempotency-Key"));
     }
 
     @Test

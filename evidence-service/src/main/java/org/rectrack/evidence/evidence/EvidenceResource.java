@@ -1,6 +1,7 @@
 package org.rectrack.evidence.evidence;
 
 import java.net.URI;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -110,7 +111,7 @@ public class EvidenceResource {
     @RolesAllowed({ Roles.ADMIN, Roles.NGO, Roles.REVIEWER, Roles.DIPLOMAT, Roles.AUDITOR })
     @Operation(summary = "List evidence, newest first (any signed-in role)",
             description = "Restricted evidence of other organisations is left out, except for reviewers and auditors."
-                    + " `state=SUBMITTED` is the reviewers' queue.")
+                    + " `state=SUBMITTED` is the reviewers' queue; `organisation` an NGO's own submissions.")
     @APIResponse(responseCode = "200", description = "One page of evidence")
     @APIResponse(responseCode = "400", description = "A query parameter is wrong",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -125,9 +126,13 @@ public class EvidenceResource {
             @Parameter(description = "only evidence in this review state",
                     schema = @Schema(implementation = EvidenceState.class))
             @QueryParam("state") String state,
+            @Parameter(description = "only evidence submitted by this organisation", example = "lao-anti-trafficking-network")
+            @QueryParam("organisation") String organisation,
             @BeanParam PageParams page) {
         return evidence.list(QueryValues.optionalUuid("recommendationId", recommendationId),
-                QueryValues.optionalEnum("state", state, EvidenceState.class), Actor.of(caller), page.toRequest());
+                QueryValues.optionalEnum("state", state, EvidenceState.class),
+                Optional.ofNullable(organisation).filter(name -> !name.isBlank()).map(String::strip),
+                Actor.of(caller), page.toRequest());
     }
 
     @GET

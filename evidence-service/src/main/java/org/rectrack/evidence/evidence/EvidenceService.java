@@ -107,8 +107,8 @@ public class EvidenceService {
 
     /** Newest first; restricted evidence of other organisations is left out unless the reader sees it all. */
     @Transactional
-    public Page<EvidenceResponse> list(Optional<UUID> recommendationId, Optional<EvidenceState> state, Actor reader,
-            PageRequest page) {
+    public Page<EvidenceResponse> list(Optional<UUID> recommendationId, Optional<EvidenceState> state,
+            Optional<String> organisation, Actor reader, PageRequest page) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         recommendationId.ifPresent(value -> {
@@ -119,6 +119,10 @@ public class EvidenceService {
         state.ifPresent(value -> {
             where.append(" and evidence.state = :state");
             parameters.and("state", value);
+        });
+        organisation.ifPresent(value -> {
+            where.append(" and evidence.organisation = :submitter");
+            parameters.and("submitter", value);
         });
         if (!reader.seesRestricted()) {
             where.append(" and (evidence.visibility = :public or evidence.organisation = :organisation)");
