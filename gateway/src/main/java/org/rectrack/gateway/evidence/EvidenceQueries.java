@@ -1,0 +1,54 @@
+package org.rectrack.gateway.evidence;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.panache.common.Parameters;
+import org.rectrack.events.evidence.EvidenceState;
+import org.rectrack.events.evidence.Visibility;
+import org.rectrack.gateway.readmodel.EvidenceVersion;
+import org.rectrack.gateway.readmodel.ReadModel;
+import org.rectrack.gateway.status.Viewer;
+import org.rectrack.platform.paging.Page;
+import org.rectrack.platform.paging.PageRequest;
+
+/** Evidence as it stands now, from the read model, showing each viewer only what it may see. */
+@ApplicationScoped
+public class EvidenceQueries {
+
+    private final ReadModel readModel;
+
+    EvidenceQueries(ReadModel readModel) {
+        this.readModel = readModel;
+    }
+
+    /** The evidence, if it exists and the viewer may see it: to anyone else it does not exist. */
+    public Optional<EvidenceVersion> find(UUID id, Viewer viewer) {
+        return readModel.evidence(id).filter(evidence -> viewer.maySee(evidence.visibility, evidence.organisation));
+    }
+
+    /** Newest first; what the viewer may not see is left out of the page and of its total. */
+    public Page<EvidenceVersion> list(Optional<UUID> recommendationId, Optional<EvidenceState> state, Viewer viewer,
+            PageRequest page) {
+        StringBuilder where = new StringBuilder(ReadModel.asOfEvidence("evidence"));
+        Parameters parameters = Parameters.with("asOf", ReadModel.orLatest(null));
+        recommendationId.ifPresent(value -> {
+            where.append(" and exists (select 1 from EvidenceVersion e join e.links link"
+                    + " where e.seq = evidence.seq and link.recommendationId = :recommendationId)");
+            parameters.and("recommendationId", value);
+        });
+        state.ifPresent(value -> {
+            where.append(" and evidence.state = :state");
+            parameters.and("state", value);
+        });
+        if (!viewer.seesRestricted()) {
+            where.append(" and (evidence.visibility = :public or evidence.organisation = :organisation)");
+            parameters.and("public", Visibility.PUBLIC).and("organisation", viewer.organisation() == null ? "" : viewer.organisation());
+        }
+        var query = EvidenceVersion.<EvidenceVersion> find("from EvidenceVersion evidence where " + where
+                + " order by evidence.createdAt desc, evidence.evidenceId", parameters);
+        return Page.of(query.page(page.page(), page.size()).list(), page, query.count());
+    }
+}

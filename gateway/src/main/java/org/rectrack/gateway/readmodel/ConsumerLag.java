@@ -1,0 +1,140 @@
+package org.rectrack.gateway.readmodel;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.rectrack.events.Topics;
+
+/**
+ * How far the read model is behind the topics: per topic, the records published but not yet handled by the
+ * consumers. Measured against the topics' end offsets every few seconds; the position of each partition is
+ * the furthest of what this gateway handled and what its group committed. Published as the gauge
+ * {@value #GAUGE} (per topic) and in the readiness check.
+ */
+@ApplicationScoped
+public class ConsumerLag {
+
+    public static final String GAUGE = "rectrack.gateway.consumer.lag";
+    public static final List<String> TOPICS = List.of(Topics.RECOMMENDATIONS, Topics.EVIDENCE);
+
+    private final String bootstrapServers;
+    private final ReadModelConfig config;
+    private final Map<TopicPartition, Long> handled = new ConcurrentHashMap<>();
+    private volatile Map<String, Long> lastMeasured = Map.of();
+    private Admin admin;
+
+    ConsumerLag(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, ReadModelConfig config) {
+        this.bootstrapServers = bootstrapServers;
+        this.config = config;
+    }
+
+    void registerGauges(@Observes StartupEvent start, MeterRegistry registry) {
+        for (String topic : TOPICS) {
+            Gauge.builder(GAUGE, this, lag -> lag.lastMeasured().getOrDefault(topic, -1L).doubleValue())
+                    .tag("topic", topic)
+                    .description("records of the topic not yet applied to the gateway's read model (-1: unknown)")
+                    .register(registry);
+        }
+    }
+
+    /** The consumer has handled (applied, ignored or dead-lettered) this record. */
+    void handled(String topic, int partition, long offset) {
+        handled.merge(new TopicPartition(topic, partition), offset + 1, Math::max);
+    }
+
+    /** The lag per topic as last measured; a topic missing is one whose lag is not known. */
+    public Map<String, Long> lastMeasured() {
+        return lastMeasured;
+    }
+
+    @Scheduled(every = "${rectrack.read-model.lag-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refresh() {
+        measure();
+    }
+
+    /** Asks Kafka now; empty when it does not answer in time. */
+    public Optional<Map<String, Long>> measure() {
+        try {
+            Admin kafka = admin();
+            long timeout = config.lagTimeout().toMillis();
+            Map<String, TopicDescription> topics = kafka.describeTopics(TOPICS).allTopicNames()
+                    .get(timeout, TimeUnit.MILLISECONDS);
+            Set<TopicPartition> partitions = new HashSet<>();
+            topics.values().forEach(topic -> topic.partitions()
+                    .forEach(info -> partitions.add(new TopicPartition(topic.name(), info.partition()))));
+            Map<TopicPartition, ListOffsetsResultInfo> ends = kafka.listOffsets(partitions.stream()
+                    .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest())))
+                    .all().get(timeout, TimeUnit.MILLISECONDS);
+            Map<TopicPartition, ListOffsetsResultInfo> starts = kafka.listOffsets(partitions.stream()
+                    .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.earliest())))
+                    .all().get(timeout, TimeUnit.MILLISECONDS);
+            Map<TopicPartition, OffsetAndMetadata> committed = kafka.listConsumerGroupOffsets(config.groupId())
+                    .partitionsToOffsetAndMetadata().get(timeout, TimeUnit.MILLISECONDS);
+            Map<String, Long> lag = new HashMap<>();
+            TOPICS.forEach(topic -> lag.put(topic, 0L));
+            for (TopicPartition partition : partitions) {
+                long position = starts.get(partition).offset();
+                OffsetAndMetadata groupOffset = committed.get(partition);
+                if (groupOffset != null) {
+                    position = Math.max(position, groupOffset.offset());
+                }
+                position = Math.max(position, handled.getOrDefault(partition, 0L));
+                lag.merge(partition.topic(), Math.max(0, ends.get(partition).offset() - position), Long::sum);
+            }
+            lastMeasured = Map.copyOf(lag);
+            return Optional.of(lastMeasured);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (Exception e) {
+            // A topic not created yet, or Kafka away: the lag is unknown, which the health check says.
+            Log.debugf("Cannot measure the consumer lag: %s", e.toString());
+            lastMeasured = Map.of();
+            return Optional.empty();
+        }
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            Properties properties = new Properties();
+            properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "gateway-lag");
+            properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) config.lagTimeout().toMillis());
+            properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) config.lagTimeout().toMillis());
+            admin = Admin.create(properties);
+        }
+        return admin;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (admin != null) {
+            admin.close();
+        }
+    }
+}

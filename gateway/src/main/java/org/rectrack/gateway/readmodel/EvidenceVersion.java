@@ -1,0 +1,183 @@
+package org.rectrack.gateway.readmodel;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.rectrack.events.evidence.Assessment;
+import org.rectrack.events.evidence.EvidenceState;
+import org.rectrack.events.evidence.MetricKind;
+import org.rectrack.events.evidence.Visibility;
+
+/** One version of a piece of evidence as its event carried it; written once by the read model, never changed. */
+@Entity
+@Table(name = "evidence_version")
+public class EvidenceVersion extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long seq;
+
+    @Column(name = "evidence_id", nullable = false)
+    public UUID evidenceId;
+
+    @Column(nullable = false)
+    public long version;
+
+    @Column(name = "event_id", nullable = false)
+    public UUID eventId;
+
+    /** When the evidence-service committed this version: what "as of" compares with. */
+    @Column(name = "occurred_at", nullable = false)
+    public Instant occurredAt;
+
+    @Column(nullable = false)
+    public String organisation;
+
+    @Column(name = "action_from", nullable = false)
+    public LocalDate actionFrom;
+
+    @Column(name = "action_to", nullable = false)
+    public LocalDate actionTo;
+
+    @Column(nullable = false)
+    public String summary;
+
+    @Column(nullable = false)
+    public String language;
+
+    @Column(name = "source_title", nullable = false)
+    public String sourceTitle;
+
+    @Column(name = "source_publisher")
+    public String sourcePublisher;
+
+    @Column(name = "source_url")
+    public String sourceUrl;
+
+    @Column(name = "source_document_reference")
+    public String sourceDocumentReference;
+
+    @Column(name = "source_published_on")
+    public LocalDate sourcePublishedOn;
+
+    @Column(name = "source_quote")
+    public String sourceQuote;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<Metric> metrics = new ArrayList<>();
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Visibility visibility;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public EvidenceState state;
+
+    @Column(nullable = false)
+    public String change;
+
+    /** When the evidence was submitted: the first transition of its history. */
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "changed_at", nullable = false)
+    public Instant changedAt;
+
+    @ElementCollection
+    @CollectionTable(name = "evidence_version_link", joinColumns = @JoinColumn(name = "evidence_seq"))
+    @OrderColumn(name = "position")
+    public List<Link> links = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "evidence_version_transition", joinColumns = @JoinColumn(name = "evidence_seq"))
+    @OrderColumn(name = "position")
+    public List<Transition> history = new ArrayList<>();
+
+    /** The evidence bears on this recommendation in this way. */
+    @Embeddable
+    public static class Link {
+
+        @Column(name = "recommendation_id", nullable = false)
+        public UUID recommendationId;
+
+        @Enumerated(EnumType.STRING)
+        @Column(nullable = false)
+        public Assessment assessment;
+
+        protected Link() {
+        }
+
+        public Link(UUID recommendationId, Assessment assessment) {
+            this.recommendationId = recommendationId;
+            this.assessment = assessment;
+        }
+    }
+
+    /** One step of the review history. */
+    @Embeddable
+    public static class Transition {
+
+        @Enumerated(EnumType.STRING)
+        @Column(nullable = false)
+        public EvidenceState state;
+
+        @Column(nullable = false)
+        public String actor;
+
+        public String organisation;
+
+        @Column(nullable = false)
+        public Instant at;
+
+        public String reason;
+
+        protected Transition() {
+        }
+
+        public Transition(EvidenceState state, String actor, String organisation, Instant at, String reason) {
+            this.state = state;
+            this.actor = actor;
+            this.organisation = organisation;
+            this.at = at;
+            this.reason = reason;
+        }
+    }
+
+    /** A typed figure as stored in the {@code metrics} JSON column. */
+    public record Metric(MetricKind kind, BigDecimal value, String unit, String sex, String ageGroup, Integer year) {
+    }
+
+    /** When a reviewer verified this evidence, if it has been: the last VERIFIED step of its history. */
+    public Instant verifiedAt() {
+        Instant verified = null;
+        for (Transition transition : history) {
+            if (transition.state == EvidenceState.VERIFIED) {
+                verified = transition.at;
+            }
+        }
+        return verified;
+    }
+}

@@ -1,0 +1,50 @@
+package org.rectrack.gateway.readmodel;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.common.annotation.Blocking;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Feeds the read model from {@code rectrack.recommendations.v1} and {@code rectrack.evidence.v1}, each record in
+ * its own transaction (see {@link ReadModelProjector}). An event that cannot be applied fails here and goes to
+ * the channel's dead-letter topic with the reason; the partition moves on.
+ */
+@ApplicationScoped
+public class ReadModelConsumer {
+
+    static final String RECOMMENDATIONS = "recommendations";
+    static final String EVIDENCE = "evidence";
+
+    private final ReadModelProjector projector;
+    private final RebuildGate gate;
+    private final ConsumerLag lag;
+
+    ReadModelConsumer(ReadModelProjector projector, RebuildGate gate, ConsumerLag lag) {
+        this.projector = projector;
+        this.gate = gate;
+        this.lag = lag;
+    }
+
+    @Incoming(RECOMMENDATIONS)
+    @Blocking
+    public void recommendations(ConsumerRecord<String, String> record) {
+        apply(record);
+    }
+
+    @Incoming(EVIDENCE)
+    @Blocking
+    public void evidence(ConsumerRecord<String, String> record) {
+        apply(record);
+    }
+
+    private void apply(ConsumerRecord<String, String> record) {
+        try {
+            gate.whileOpen(() -> projector.apply(record.value()));
+        } finally {
+            // Applied, ignored or dead-lettered: either way the partition has moved past it.
+            lag.handled(record.topic(), record.partition(), record.offset());
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package org.rectrack.gateway.readmodel;
+
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.logging.Log;
+import org.rectrack.events.EventCodec;
+import org.rectrack.events.EventCodec.MalformedEventException;
+import org.rectrack.events.EventEnvelope;
+import org.rectrack.events.evidence.EvidenceChanged;
+import org.rectrack.events.inbox.EventInbox;
+import org.rectrack.events.recommendations.RecommendationChanged;
+import org.rectrack.events.recommendations.ReportChanged;
+
+/**
+ * Applies one event to the read model: a new version row, in the same transaction as the inbox's record of
+ * the aggregate version applied. A duplicate or an older version arriving late changes nothing; an event that
+ * cannot be applied throws, and the consumer sends it to the dead-letter topic.
+ */
+@ApplicationScoped
+public class ReadModelProjector {
+
+    private final EventCodec codec;
+    private final EventInbox inbox;
+
+    ReadModelProjector(EventCodec codec, EventInbox inbox) {
+        this.codec = codec;
+        this.inbox = inbox;
+    }
+
+    /** @return true if the event changed the read model */
+    @Transactional
+    public boolean apply(String payload) {
+        EventEnvelope<?> event = codec.decode(payload);
+        // Built before the version check, so that a bad event fails (to the dead-letter topic) even as a duplicate.
+        PanacheEntityBase row = switch (event.data()) {
+            case ReportChanged report -> report(event, check(event, report.id(), report));
+            case RecommendationChanged recommendation -> recommendation(event, check(event, recommendation.id(), recommendation));
+            case EvidenceChanged evidence -> evidence(event, check(event, evidence.id(), evidence));
+            default -> throw new MalformedEventException("no read model for " + event.type());
+        };
+        boolean applied = inbox.applyOnce(event, row::persist);
+        Log.debugf("%s %s version %d of %s", applied ? "Applied" : "Ignored already applied", event.type(),
+                event.aggregateVersion(), event.aggregateId());
+        return applied;
+    }
+
+    /** What the tables need and the codec cannot know: the data belongs to the aggregate the envelope names. */
+    private static <T> T check(EventEnvelope<?> event, Object dataId, T data) {
+        if (!event.aggregateId().equals(dataId)) {
+            throw new MalformedEventException("aggregateId " + event.aggregateId() + " differs from data.id " + dataId);
+        }
+        return data;
+    }
+
+    private static ReportVersion report(EventEnvelope<?> event, ReportChanged data) {
+        require(event, data.country(), data.tier(), data.publisher(), data.title());
+        ReportVersion row = new ReportVersion();
+        row.reportId = data.id();
+        row.version = event.aggregateVersion();
+        row.eventId = event.eventId();
+        row.occurredAt = event.occurredAt();
+        row.country = data.country();
+        row.year = data.year();
+        row.tier = data.tier();
+        row.publisher = data.publisher();
+        row.title = data.title();
+        row.sourceUrl = data.sourceUrl();
+        row.publishedOn = data.publishedOn();
+        row.periodFrom = data.periodFrom();
+        row.periodTo = data.periodTo();
+        row.recommendationCount = data.recommendationCount();
+        row.changedAt = Objects.requireNonNullElse(data.changedAt(), event.occurredAt());
+        return row;
+    }
+
+    private static RecommendationVersion recommendation(EventEnvelope<?> event, RecommendationChanged data) {
+        require(event, data.reportId(), data.code(), data.country(), data.text(), data.state());
+        RecommendationVersion row = new RecommendationVersion();
+        row.recommendationId = data.id();
+        row.version = event.aggregateVersion();
+        row.eventId = event.eventId();
+        row.occurredAt = event.occurredAt();
+        row.reportId = data.reportId();
+        row.code = data.code();
+        row.country = data.country();
+        row.year = data.year();
+        row.rank = data.rank();
+        row.text = data.text();
+        row.revision = data.revision();
+        row.pillars = List.copyOf(Objects.requireNonNullElse(data.pillars(), List.of()));
+        row.targetGroups = List.copyOf(Objects.requireNonNullElse(data.targetGroups(), List.of()));
+        row.continuesFromId = data.continuesFromId();
+        row.state = data.state();
+        row.change = Objects.requireNonNullElse(data.change(), "CHANGED");
+        row.changedAt = Objects.requireNonNullElse(data.changedAt(), event.occurredAt());
+        return row;
+    }
+
+    private static EvidenceVersion evidence(EventEnvelope<?> event, EvidenceChanged data) {
+        require(event, data.organisation(), data.recommendations(), data.actionFrom(), data.actionTo(), data.summary(),
+                data.language(), data.source(), data.visibility(), data.state());
+        if (data.recommendations().isEmpty() || data.source().title() == null
+                || data.recommendations().stream().anyMatch(link -> link == null
+                        || link.recommendationId() == null || link.assessment() == null)) {
+            throw new MalformedEventException("evidence " + data.id() + " lacks a recommendation, an assessment or a source title");
+        }
+        EvidenceVersion row = new EvidenceVersion();
+        row.evidenceId = data.id();
+        row.version = event.aggregateVersion();
+        row.eventId = event.eventId();
+        row.occurredAt = event.occurredAt();
+        row.organisation = data.organisation();
+        row.actionFrom = data.actionFrom();
+        row.actionTo = data.actionTo();
+        row.summary = data.summary();
+        row.language = data.language();
+        row.sourceTitle = data.source().title();
+        row.sourcePublisher = data.source().publisher();
+        row.sourceUrl = data.source().url();
+        row.sourceDocumentReference = data.source().documentReference();
+        row.sourcePublishedOn = data.source().publishedOn();
+        row.sourceQuote = data.source().quote();
+        row.metrics = Objects.requireNonNullElse(data.metrics(), List.<EvidenceChanged.Metric> of()).stream()
+                .map(metric -> new EvidenceVersion.Metric(metric.kind(), metric.value(), metric.unit(), metric.sex(),
+                        metric.ageGroup(), metric.year()))
+                .toList();
+        row.visibility = data.visibility();
+        row.state = data.state();
+        row.change = Objects.requireNonNullElse(data.change(), data.state().name());
+        data.recommendations().forEach(link ->
+                row.links.add(new EvidenceVersion.Link(link.recommendationId(), link.assessment())));
+        Objects.requireNonNullElse(data.history(), List.<EvidenceChanged.Transition> of()).forEach(step ->
+                row.history.add(new EvidenceVersion.Transition(step.state(), step.actor(), step.organisation(), step.at(),
+                        step.reason())));
+        row.changedAt = Objects.requireNonNullElse(data.changedAt(), event.occurredAt());
+        row.createdAt = row.history.isEmpty() || row.history.getFirst().at == null ? row.changedAt : row.history.getFirst().at;
+        if (row.history.stream().anyMatch(step -> step.state == null || step.actor == null || step.at == null)) {
+            throw new MalformedEventException("evidence " + data.id() + " has a history step without state, actor or time");
+        }
+        return row;
+    }
+
+    private static void require(EventEnvelope<?> event, Object... fields) {
+        for (Object field : fields) {
+            if (field == null) {
+                throw new MalformedEventException(event.type() + " of " + event.aggregateId() + " lacks a required field");
+            }
+        }
+    }
+}

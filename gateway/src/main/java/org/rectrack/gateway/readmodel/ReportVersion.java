@@ -1,0 +1,74 @@
+package org.rectrack.gateway.readmodel;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.rectrack.events.recommendations.Tier;
+
+/** One version of a report as its event carried it; written once by the read model, never changed. */
+@Entity
+@Table(name = "report_version")
+public class ReportVersion extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long seq;
+
+    @Column(name = "report_id", nullable = false)
+    public UUID reportId;
+
+    @Column(nullable = false)
+    public long version;
+
+    @Column(name = "event_id", nullable = false)
+    public UUID eventId;
+
+    /** When the recommendations-service committed this version: what "as of" compares with. */
+    @Column(name = "occurred_at", nullable = false)
+    public Instant occurredAt;
+
+    @Column(nullable = false)
+    public String country;
+
+    @Column(nullable = false)
+    public int year;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Tier tier;
+
+    @Column(nullable = false)
+    public String publisher;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(name = "source_url")
+    public String sourceUrl;
+
+    @Column(name = "published_on")
+    public LocalDate publishedOn;
+
+    @Column(name = "period_from")
+    public LocalDate periodFrom;
+
+    @Column(name = "period_to")
+    public LocalDate periodTo;
+
+    @Column(name = "recommendation_count", nullable = false)
+    public int recommendationCount;
+
+    @Column(name = "changed_at", nullable = false)
+    public Instant changedAt;
+}

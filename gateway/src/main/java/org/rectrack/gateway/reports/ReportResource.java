@@ -1,0 +1,178 @@
+package org.rectrack.gateway.reports;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rectrack.gateway.api.Examples;
+import org.rectrack.gateway.readmodel.ReadModel;
+import org.rectrack.gateway.reports.api.PublishReportRequest;
+import org.rectrack.gateway.reports.api.ReportResponse;
+import org.rectrack.gateway.routing.Routing;
+import org.rectrack.gateway.status.StatusService;
+import org.rectrack.gateway.status.Viewer;
+import org.rectrack.platform.paging.Page;
+import org.rectrack.platform.paging.PageParams;
+import org.rectrack.platform.problem.Problem;
+import org.rectrack.platform.problem.ProblemException;
+import org.rectrack.platform.request.QueryValues;
+import org.rectrack.platform.security.Caller;
+import org.rectrack.platform.security.Roles;
+
+/** REST entry point for reports: read from the read model; publish and import go to the recommendations-service. */
+@Path("/reports")
+@Tag(name = "Reports", description = "Monitoring reports and their ranked recommendations")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReportResource {
+
+    private final ReadModel readModel;
+    private final StatusService statuses;
+    private final Routing routing;
+    private final Caller caller;
+
+    ReportResource(ReadModel readModel, StatusService statuses, Routing routing, Caller caller) {
+        this.readModel = readModel;
+        this.statuses = statuses;
+        this.routing = routing;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Publish a report with its ranked recommendations (role admin)",
+            description = "Passed on to the recommendations-service, whose answer comes back unchanged; the report shows"
+                    + " in GET /reports once its event has reached the gateway's read model (normally within a second).")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PublishReportRequest.class),
+            examples = @ExampleObject(name = "lao-2023", value = Examples.PUBLISH_REPORT)))
+    @APIResponse(responseCode = "201", description = "Published; Location names the report at the gateway",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")))
+    @APIResponse(responseCode = "400", description = "A field is missing or wrong; errors names each",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "This publisher's report on the country for the year exists",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A continuesFromId names no earlier recommendation of the country",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The recommendations-service is down or did not answer in time;"
+            + " Retry-After says when to try again",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unavailable", value = Examples.UNAVAILABLE)))
+    public Response publish(String report, @Context UriInfo uri) {
+        String authorization = routing.authorization();
+        return routing.toRecommendations(client -> client.publish(authorization, report), uri.getBaseUri());
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes(MediaType.TEXT_PLAIN)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Import a report from its country text (role admin)",
+            description = "The text of one country's chapter of the TIP Report; passed on to the recommendations-service."
+                    + " With dryRun=true it answers what it would publish, and publishes nothing.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.TEXT_PLAIN,
+            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "dryRun: the report that the text would make")
+    @APIResponse(responseCode = "201", description = "Imported; Location names the report at the gateway",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")))
+    @APIResponse(responseCode = "400", description = "The text cannot be read as a report",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The report exists already",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The recommendations-service is down or did not answer in time",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response importText(
+            @Parameter(description = "true: only show what would be published", example = "true")
+            @QueryParam("dryRun") String dryRun,
+            @Parameter(description = "ISO 3166-1 alpha-3, when the text does not say", example = "LAO")
+            @QueryParam("country") String country,
+            @Parameter(description = "the report's year, when the text does not say", example = "2023")
+            @QueryParam("year") String year,
+            String text, @Context UriInfo uri) {
+        String authorization = routing.authorization();
+        return routing.toRecommendations(client -> client.importText(authorization, dryRun, country, year, text),
+                uri.getBaseUri());
+    }
+
+    @GET
+    @RolesAllowed({ Roles.ADMIN, Roles.NGO, Roles.REVIEWER, Roles.DIPLOMAT, Roles.AUDITOR })
+    @Operation(summary = "List reports, newest year first (any signed-in role)")
+    @APIResponse(responseCode = "200", description = "One page of reports (without their recommendations)")
+    @APIResponse(responseCode = "400", description = "A query parameter is wrong",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token carries no rectrack role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Transactional
+    public Page<ReportResponse> list(
+            @Parameter(description = "ISO 3166-1 alpha-3", example = "LAO") @QueryParam("country") String country,
+            @Parameter(example = "2023") @QueryParam("year") String year,
+            @Parameter(description = "an instant (2023-12-31T23:59:59Z) or a day (the end of it, UTC): the reports as"
+                    + " the gateway knew them then", example = "2023-12-31") @QueryParam("asOf") String asOf,
+            @BeanParam PageParams page) {
+        return readModel.reports(QueryValues.optionalCountry("country", country),
+                QueryValues.optionalInteger("year", year, 2001, 2100), instant(asOf), page.toRequest())
+                .map(report -> ReportResponse.of(report, null));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.ADMIN, Roles.NGO, Roles.REVIEWER, Roles.DIPLOMAT, Roles.AUDITOR })
+    @Operation(summary = "One report with its recommendations in rank order, each with its status (any signed-in role)",
+            description = "Each status is computed from the evidence the caller may see.")
+    @APIResponse(responseCode = "200", description = "The report")
+    @APIResponse(responseCode = "400", description = "asOf is not an instant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token carries no rectrack role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such report (as of asOf)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Transactional
+    public ReportResponse get(@PathParam("id") UUID id,
+            @Parameter(description = "an instant or a day: the report and statuses as the gateway knew them then",
+                    example = "2023-12-31") @QueryParam("asOf") String asOf) {
+        Instant at = instant(asOf);
+        var report = readModel.report(id, at).orElseThrow(() -> ProblemException.notFound("report", id));
+        return ReportResponse.of(report, statuses.ofReport(id, at, Viewer.of(caller)));
+    }
+
+    private static Instant instant(String asOf) {
+        return QueryValues.optionalInstant("asOf", asOf).orElse(null);
+    }
+}

@@ -1,0 +1,36 @@
+package org.rectrack.gateway.routing;
+
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** The writes the evidence-service owns; bodies and answers pass through unchanged. */
+@RegisterRestClient(configKey = "evidence")
+@Path("/evidence")
+@Produces(MediaType.APPLICATION_JSON)
+public interface EvidenceClient {
+
+    String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response submit(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, String evidence);
+
+    /** verify, reject or retract. */
+    @POST
+    @Path("/{id}/{action}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response transition(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id,
+            @PathParam("action") String action, String body);
+}

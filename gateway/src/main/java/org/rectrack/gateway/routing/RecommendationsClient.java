@@ -1,0 +1,31 @@
+package org.rectrack.gateway.routing;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** The writes the recommendations-service owns; bodies and answers pass through unchanged. */
+@RegisterRestClient(configKey = "recommendations")
+@Path("/reports")
+@Produces(MediaType.APPLICATION_JSON)
+public interface RecommendationsClient {
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response publish(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String report);
+
+    @POST
+    @Path("/import")
+    @Consumes(MediaType.TEXT_PLAIN)
+    Response importText(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("dryRun") String dryRun, @QueryParam("country") String country, @QueryParam("year") String year,
+            String text);
+}

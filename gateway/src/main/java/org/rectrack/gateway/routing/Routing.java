@@ -1,0 +1,96 @@
+package org.rectrack.gateway.routing;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.logging.Log;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.rectrack.platform.security.Caller;
+
+/**
+ * Routes a write to the service that owns it, as the caller: its bearer token goes along. The service's answer
+ * comes back as it is (status, problem+json body, Idempotent-Replayed), with its Location rewritten to the
+ * gateway's URL. A service that is down or too slow gives a 503 problem+json with Retry-After instead.
+ */
+@ApplicationScoped
+public class Routing {
+
+    private final Downstream downstream;
+    private final Caller caller;
+    private final RoutingConfig config;
+
+    Routing(Downstream downstream, Caller caller, RoutingConfig config) {
+        this.downstream = downstream;
+        this.caller = caller;
+        this.config = config;
+    }
+
+    /** The caller's Authorization header, to pass on. */
+    public String authorization() {
+        return caller.rawToken().map(token -> "Bearer " + token).orElse(null);
+    }
+
+    public Response toRecommendations(Function<RecommendationsClient, Response> call, URI gatewayBase) {
+        return relay("recommendations-service", () -> downstream.recommendations(call), gatewayBase);
+    }
+
+    public Response toEvidence(Function<EvidenceClient, Response> call, URI gatewayBase) {
+        return relay("evidence-service", () -> downstream.evidence(call), gatewayBase);
+    }
+
+    private Response relay(String service, Supplier<Answer> call, URI gatewayBase) {
+        Answer answer;
+        try {
+            answer = call.get();
+        } catch (TimeoutException e) {
+            throw unavailable(service + " did not answer in time; nothing is known to have changed, try again shortly", e);
+        } catch (CircuitBreakerOpenException e) {
+            throw unavailable(service + " is unavailable (it failed repeatedly just now); try again shortly", e);
+        } catch (ProcessingException e) {
+            throw unavailable(service + " cannot be reached; try again shortly", e);
+        } catch (WebApplicationException e) {
+            // The client's default mapper is off; should one still throw, its response is the service's answer.
+            answer = Downstream.read(e.getResponse());
+        }
+        Response.ResponseBuilder response = Response.status(answer.status());
+        if (answer.body().length > 0) {
+            response.entity(answer.body());
+            if (answer.contentType() != null) {
+                response.type(answer.contentType());
+            }
+        }
+        answer.headers().forEach((name, value) -> response.header(name,
+                HttpHeaders.LOCATION.equals(name) ? rewrite(value, gatewayBase) : value));
+        return response.build();
+    }
+
+    /** {@code http://evidence:8082/api/v1/evidence/42} → {@code <gateway base>/evidence/42}: the same resource here. */
+    static String rewrite(String location, URI gatewayBase) {
+        URI downstreamLocation = URI.create(location);
+        String path = downstreamLocation.getRawPath() == null ? "" : downstreamLocation.getRawPath();
+        String apiPrefix = "/api/v1/";
+        String relative = path.startsWith(apiPrefix) ? path.substring(apiPrefix.length()) : path.replaceFirst("^/", "");
+        if (downstreamLocation.getRawQuery() != null) {
+            relative += "?" + downstreamLocation.getRawQuery();
+        }
+        String base = gatewayBase.toString().endsWith("/") ? gatewayBase.toString() : gatewayBase + "/";
+        return URI.create(base).resolve(relative).toString();
+    }
+
+    private WebApplicationException unavailable(String detail, Exception cause) {
+        Log.warnf("Routing failed: %s (%s)", detail, cause.toString());
+        Duration retryAfter = config.retryAfter();
+        return new WebApplicationException(detail, cause, Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())))
+                .build());
+    }
+}

@@ -1,0 +1,187 @@
+package org.rectrack.gateway.status;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.rectrack.events.evidence.EvidenceState;
+import org.rectrack.gateway.readmodel.EvidenceVersion;
+import org.rectrack.gateway.readmodel.ReadModel;
+import org.rectrack.gateway.readmodel.RecommendationVersion;
+import org.rectrack.gateway.readmodel.ReportVersion;
+import org.rectrack.gateway.status.RecommendationStatus.Citation;
+import org.rectrack.gateway.status.RecommendationStatus.EvidenceItem;
+import org.rectrack.gateway.status.RecommendationStatus.LineageStep;
+import org.rectrack.gateway.status.RecommendationStatus.Metric;
+import org.rectrack.gateway.status.RecommendationStatus.ReportRef;
+import org.rectrack.platform.paging.Page;
+import org.rectrack.platform.paging.PageRequest;
+
+/**
+ * The status of recommendations, explained, as of any instant, for one viewer: what the API serves and what a
+ * year-end compliance report is made of. Only what the viewer may see counts: the status is computed from the
+ * evidence visible to it, so that the answer never reveals restricted evidence it may not see.
+ *
+ * <p>An {@code asOf} of null asks for the latest state the gateway knows; otherwise only versions whose event
+ * occurred at or before {@code asOf} count, so the same question gives the same answer however much happened later.
+ */
+@ApplicationScoped
+public class StatusService {
+
+    /** A lineage longer than this is a loop in the data, not a history. */
+    private static final int MAX_LINEAGE = 50;
+
+    private final ReadModel readModel;
+
+    StatusService(ReadModel readModel) {
+        this.readModel = readModel;
+    }
+
+    /** Every recommendation the report(s) on this country and year made, in rank order, each with its status. */
+    @Transactional
+    public List<RecommendationStatus> forReport(String country, int year, Instant asOf, Viewer viewer) {
+        return statuses(readModel.recommendations(country, year, asOf), asOf, viewer);
+    }
+
+    /** The recommendations of one report, in rank order, each with its status. */
+    @Transactional
+    public List<RecommendationStatus> ofReport(UUID reportId, Instant asOf, Viewer viewer) {
+        return statuses(readModel.recommendationsOf(reportId, asOf), asOf, viewer);
+    }
+
+    /** One recommendation with its status, if it was known as of the instant. */
+    @Transactional
+    public Optional<RecommendationStatus> of(UUID id, Instant asOf, Viewer viewer) {
+        return readModel.recommendation(id, asOf).map(recommendation -> statuses(List.of(recommendation), asOf, viewer).getFirst());
+    }
+
+    /** A page of recommendations, newest year first, then in rank order, each with its status. */
+    @Transactional
+    public Page<RecommendationStatus> list(Optional<String> country, Optional<Integer> year, Optional<UUID> reportId,
+            Instant asOf, Viewer viewer, PageRequest page) {
+        Page<RecommendationVersion> recommendations = readModel.recommendations(country, year, reportId, asOf, page);
+        List<RecommendationStatus> statuses = statuses(recommendations.items(), asOf, viewer);
+        return new Page<>(statuses, recommendations.page(), recommendations.size(), recommendations.totalItems(),
+                recommendations.totalPages());
+    }
+
+    /** The tier every report on the country gave it, oldest year first, as of the instant. */
+    @Transactional
+    public List<TierEntry> tierHistory(String country, Instant asOf) {
+        List<TierEntry> tiers = new ArrayList<>();
+        int page = 0;
+        Page<ReportVersion> reports;
+        do {
+            reports = readModel.reports(Optional.of(country), Optional.empty(), asOf, new PageRequest(page++, 100));
+            reports.items().forEach(report -> tiers.add(new TierEntry(report.year, report.tier, report.reportId,
+                    report.publisher)));
+        } while (page < reports.totalPages());
+        tiers.sort(Comparator.comparingInt(TierEntry::year).thenComparing(TierEntry::publisher));
+        return List.copyOf(tiers);
+    }
+
+    private List<RecommendationStatus> statuses(List<RecommendationVersion> recommendations, Instant asOf, Viewer viewer) {
+        if (recommendations.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = recommendations.stream().map(recommendation -> recommendation.recommendationId).toList();
+        Map<UUID, ReportVersion> reports = readModel.reports(
+                recommendations.stream().map(recommendation -> recommendation.reportId).distinct().toList(), asOf);
+        Map<UUID, List<EvidenceVersion>> evidenceByRecommendation = new HashMap<>();
+        for (EvidenceVersion evidence : readModel.evidenceOn(ids, asOf)) {
+            if (!viewer.maySee(evidence.visibility, evidence.organisation)) {
+                continue;
+            }
+            for (EvidenceVersion.Link link : evidence.links) {
+                evidenceByRecommendation.computeIfAbsent(link.recommendationId, id -> new ArrayList<>()).add(evidence);
+            }
+        }
+        return recommendations.stream()
+                .map(recommendation -> status(recommendation, reports.get(recommendation.reportId),
+                        evidenceByRecommendation.getOrDefault(recommendation.recommendationId, List.of()), asOf))
+                .toList();
+    }
+
+    private RecommendationStatus status(RecommendationVersion recommendation, ReportVersion report,
+            List<EvidenceVersion> visible, Instant asOf) {
+        UUID id = recommendation.recommendationId;
+        List<StatusRules.Assessed> assessed = visible.stream()
+                .map(evidence -> assessed(evidence, id))
+                .sorted(StatusRules.BY_ACTION_DATE)
+                .toList();
+        List<StatusRules.Assessed> verified = new ArrayList<>();
+        int pending = 0;
+        Map<UUID, EvidenceVersion> byId = new HashMap<>();
+        visible.forEach(evidence -> byId.put(evidence.evidenceId, evidence));
+        for (StatusRules.Assessed item : assessed) {
+            EvidenceState state = byId.get(item.evidenceId()).state;
+            if (state == EvidenceState.VERIFIED) {
+                verified.add(item);
+            } else if (state == EvidenceState.SUBMITTED) {
+                pending++;
+            }
+        }
+        StatusRules.Decision decision = StatusRules.decide(verified);
+        Set<UUID> basis = new HashSet<>(decision.evidenceIds());
+        List<EvidenceItem> items = assessed.stream()
+                .map(item -> item(byId.get(item.evidenceId()), item, basis.contains(item.evidenceId())))
+                .toList();
+        List<LineageStep> lineage = lineage(recommendation, asOf);
+        int firstYear = lineage.isEmpty() ? recommendation.year : lineage.getLast().year();
+        Integer outstandingSince = decision.status() == Status.IMPLEMENTED ? null : firstYear;
+        ReportRef reportRef = report == null ? null
+                : new ReportRef(report.reportId, report.tier, report.publisher, report.title, report.sourceUrl,
+                        report.publishedOn);
+        return new RecommendationStatus(id, recommendation.code, recommendation.country, recommendation.year,
+                recommendation.rank, recommendation.text, recommendation.revision, List.copyOf(recommendation.pillars),
+                List.copyOf(recommendation.targetGroups), recommendation.state, reportRef, decision.status(),
+                decision.rule(), decision.rule().description(), decision.evidenceIds(), pending, items, lineage,
+                firstYear, outstandingSince, asOf);
+    }
+
+    /** The earlier years' recommendations this one continues, most recent first, as known at the instant. */
+    private List<LineageStep> lineage(RecommendationVersion recommendation, Instant asOf) {
+        List<LineageStep> steps = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>(Set.of(recommendation.recommendationId));
+        UUID next = recommendation.continuesFromId;
+        while (next != null && seen.add(next) && steps.size() < MAX_LINEAGE) {
+            Optional<RecommendationVersion> earlier = readModel.recommendation(next, asOf);
+            if (earlier.isEmpty()) {
+                break;
+            }
+            RecommendationVersion step = earlier.get();
+            steps.add(new LineageStep(step.recommendationId, step.code, step.year, step.rank));
+            next = step.continuesFromId;
+        }
+        return List.copyOf(steps);
+    }
+
+    private static StatusRules.Assessed assessed(EvidenceVersion evidence, UUID recommendationId) {
+        EvidenceVersion.Link link = evidence.links.stream()
+                .filter(candidate -> candidate.recommendationId.equals(recommendationId))
+                .findFirst()
+                .orElseThrow();
+        return new StatusRules.Assessed(evidence.evidenceId, link.assessment, evidence.actionFrom, evidence.actionTo,
+                evidence.verifiedAt());
+    }
+
+    private static EvidenceItem item(EvidenceVersion evidence, StatusRules.Assessed assessed, boolean basis) {
+        return new EvidenceItem(evidence.evidenceId, assessed.assessment(), evidence.state, basis, evidence.actionFrom,
+                evidence.actionTo, evidence.state == EvidenceState.VERIFIED ? evidence.verifiedAt() : null,
+                evidence.summary, evidence.language, evidence.organisation, evidence.visibility,
+                new Citation(evidence.sourceTitle, evidence.sourcePublisher, evidence.sourceUrl,
+                        evidence.sourceDocumentReference, evidence.sourcePublishedOn, evidence.sourceQuote),
+                evidence.metrics.stream().map(metric -> new Metric(metric.kind(), metric.value(), metric.unit(),
+                        metric.sex(), metric.ageGroup(), metric.year())).toList());
+    }
+}
