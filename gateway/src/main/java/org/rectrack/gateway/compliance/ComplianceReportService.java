@@ -1,0 +1,182 @@
+package org.rectrack.gateway.compliance;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.rectrack.events.evidence.EvidenceState;
+import org.rectrack.events.recommendations.RecommendationState;
+import org.rectrack.gateway.compliance.ComplianceReport.Citation;
+import org.rectrack.gateway.compliance.ComplianceReport.Evidence;
+import org.rectrack.gateway.compliance.ComplianceReport.Item;
+import org.rectrack.gateway.compliance.ComplianceReport.MetricRow;
+import org.rectrack.gateway.compliance.ComplianceReport.Source;
+import org.rectrack.gateway.compliance.ComplianceReport.StatusCount;
+import org.rectrack.gateway.compliance.ComplianceReport.Summary;
+import org.rectrack.gateway.compliance.ComplianceReport.TierEntry;
+import org.rectrack.gateway.status.RecommendationStatus;
+import org.rectrack.gateway.status.RecommendationStatus.EvidenceItem;
+import org.rectrack.gateway.status.Status;
+import org.rectrack.gateway.status.StatusService;
+import org.rectrack.gateway.status.Viewer;
+import org.rectrack.platform.problem.ProblemException;
+
+/**
+ * Assembles the year-end compliance report of a country and year as of an instant, from the read model's
+ * history alone: the same question always gets the same answer, whatever was recorded after the instant.
+ * An auditor sees all evidence, restricted included.
+ */
+@ApplicationScoped
+public class ComplianceReportService {
+
+    /** The figures table shows the report's year and the years before it. */
+    private static final int METRIC_YEARS = 3;
+
+    private final StatusService statuses;
+    private final ObjectMapper mapper;
+
+    ComplianceReportService(StatusService statuses, ObjectMapper mapper) {
+        this.statuses = statuses;
+        this.mapper = mapper;
+    }
+
+    @Transactional
+    public ComplianceReport report(String country, int year, Instant asOf) {
+        Viewer auditor = Viewer.everything();
+        List<RecommendationStatus> current = active(statuses.forReport(country, year, asOf, auditor));
+        if (current.isEmpty()) {
+            throw new ProblemException(404, "not-found", "Not found",
+                    "no report on " + country + " for " + year + " was known as of " + asOf, List.of());
+        }
+        List<RecommendationStatus> previous = active(statuses.forReport(country, year - 1, asOf, auditor));
+
+        List<Integer> metricYears = new ArrayList<>();
+        for (int y = year - METRIC_YEARS + 1; y <= year; y++) {
+            metricYears.add(y);
+        }
+        List<RecommendationStatus> withFigures = new ArrayList<>(current);
+        withFigures.addAll(previous);
+        for (int y = year - 2; y > year - METRIC_YEARS - 1; y--) {
+            withFigures.addAll(statuses.forReport(country, y, asOf, auditor));
+        }
+
+        var report = current.getFirst().report();
+        Source source = report == null ? null : new Source(report.title(), report.publisher(), report.tier().name(),
+                report.publishedOn(), report.sourceUrl());
+        ComplianceReport unsigned = new ComplianceReport(country, year, asOf, source,
+                statuses.tierHistory(country, asOf).stream()
+                        .filter(entry -> entry.year() <= year)
+                        .map(entry -> new TierEntry(entry.year(), entry.tier().name()))
+                        .distinct()
+                        .toList(),
+                current.stream().map(ComplianceReportService::item).toList(),
+                summary(current, previous),
+                metrics(withFigures, metricYears),
+                metricYears,
+                null);
+        return unsigned.withDataSha256(sha256(unsigned));
+    }
+
+    private static List<RecommendationStatus> active(List<RecommendationStatus> statuses) {
+        return statuses.stream()
+                .filter(status -> status.state() == RecommendationState.ACTIVE)
+                .sorted(Comparator.comparingInt(RecommendationStatus::rank).thenComparing(RecommendationStatus::code)
+                        .thenComparing(RecommendationStatus::id))
+                .toList();
+    }
+
+    private static Item item(RecommendationStatus status) {
+        List<Evidence> basis = status.evidence().stream()
+                .filter(EvidenceItem::basis)
+                .sorted(Comparator.comparing(EvidenceItem::actionFrom).thenComparing(EvidenceItem::id))
+                .map(ComplianceReportService::evidence)
+                .toList();
+        return new Item(status.rank(), status.code(), status.text(),
+                status.pillars().stream().map(Enum::name).toList(), status.status().name(),
+                status.rule().name() + ": " + status.explanation(), basis, status.pendingCount(),
+                status.outstandingSince(),
+                status.lineage().stream().map(RecommendationStatus.LineageStep::code).toList());
+    }
+
+    private static Evidence evidence(EvidenceItem item) {
+        var source = item.source();
+        return new Evidence(item.id(), item.assessment().name(), item.actionFrom(), item.actionTo(), item.summary(),
+                item.language(), new Citation(source.title(), source.publisher(), source.url(),
+                        source.documentReference(), source.publishedOn(), source.quote()));
+    }
+
+    private static Summary summary(List<RecommendationStatus> current, List<RecommendationStatus> previous) {
+        Map<Status, Integer> counts = new EnumMap<>(Status.class);
+        for (Status status : Status.values()) {
+            counts.put(status, 0);
+        }
+        current.forEach(status -> counts.merge(status.status(), 1, Integer::sum));
+        BigDecimal share = share(current);
+        BigDecimal previousShare = previous.isEmpty() ? null : share(previous);
+        return new Summary(
+                counts.entrySet().stream().map(entry -> new StatusCount(entry.getKey().name(), entry.getValue())).toList(),
+                current.size(), share, previousShare, previousShare == null ? null : share.subtract(previousShare));
+    }
+
+    /** Percent of recommendations implemented or in progress, to one decimal. */
+    private static BigDecimal share(List<RecommendationStatus> statuses) {
+        long moving = statuses.stream()
+                .filter(status -> status.status() == Status.IMPLEMENTED || status.status() == Status.IN_PROGRESS)
+                .count();
+        return BigDecimal.valueOf(moving * 100).divide(BigDecimal.valueOf(statuses.size()), 1, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * Figures of verified evidence on the country's recommendations, summed per kind and unit for the year
+     * each figure is about (its own year when it names one, else the year the action began). Evidence
+     * bearing on several recommendations counts once.
+     */
+    private static List<MetricRow> metrics(List<RecommendationStatus> statuses, List<Integer> years) {
+        Map<UUID, EvidenceItem> verified = new LinkedHashMap<>();
+        statuses.forEach(status -> status.evidence().stream()
+                .filter(item -> item.state() == EvidenceState.VERIFIED)
+                .forEach(item -> verified.putIfAbsent(item.id(), item)));
+        Map<String, Map<Integer, BigDecimal>> sums = new TreeMap<>();
+        for (EvidenceItem item : verified.values()) {
+            for (RecommendationStatus.Metric metric : item.metrics()) {
+                int year = metric.year() != null ? metric.year() : item.actionFrom().getYear();
+                if (years.contains(year)) {
+                    sums.computeIfAbsent(metric.kind().name() + "\u0000" + metric.unit(), key -> new TreeMap<>())
+                            .merge(year, metric.value(), BigDecimal::add);
+                }
+            }
+        }
+        return sums.entrySet().stream().map(entry -> {
+            String[] kindAndUnit = entry.getKey().split("\u0000");
+            return new MetricRow(kindAndUnit[0], kindAndUnit[1],
+                    years.stream().map(year -> entry.getValue().get(year)).toList());
+        }).toList();
+    }
+
+    private String sha256(ComplianceReport unsigned) {
+        try {
+            byte[] canonical = mapper.writeValueAsString(unsigned).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint the compliance report", e);
+        }
+    }
+}
