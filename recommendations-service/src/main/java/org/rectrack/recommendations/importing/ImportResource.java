@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -57,7 +58,7 @@ public class ImportResource {
                     + "country's earlier recommendations (linking from a similarity of 0.6) and the narrative's "
                     + "figures and findings as draft evidence. The body is UTF-8 text of at most 1 MiB.")
     @RequestBody(content = @Content(mediaType = MediaType.TEXT_PLAIN,
-            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+            schema = @Schema(type = SchemaType.STRING,
                     example = "LAOS (Tier 2) Extracted in part from the U.S. State Dept 2023 TIP Report …")))
     @APIResponse(responseCode = "201", description = "Imported; Location names the report",
             content = @Content(schema = @Schema(implementation = ImportResponse.class)))

@@ -3,6 +3,7 @@ package org.rectrack.recommendations.importing.figures;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -173,7 +174,7 @@ final class MetricReader {
                 && (tokens.get(noun + 1).isWord("per") || tokens.get(noun + 1).isWord("a") || tokens.get(noun + 1).isWord("each"))) {
             String period = tokens.get(noun + 2).word();
             if (period.equals("month") || period.equals("day") || period.equals("week") || period.equals("year")) {
-                return "CALLS_PER_" + period.toUpperCase(java.util.Locale.ROOT);
+                return "CALLS_PER_" + period.toUpperCase(Locale.ROOT);
             }
         }
         return counted.unit;

@@ -2,6 +2,7 @@ package org.rectrack.recommendations.importing.figures;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -86,7 +87,7 @@ public final class NarrativeReader {
         if (!summary.find()) {
             return Optional.empty();
         }
-        String pillar = summary.group(1).toLowerCase(java.util.Locale.ROOT);
+        String pillar = summary.group(1).toLowerCase(Locale.ROOT);
         return Optional.of(switch (pillar) {
             case "law enforcement", "prosecution" -> Pillar.PROSECUTION;
             case "protection" -> Pillar.PROTECTION;

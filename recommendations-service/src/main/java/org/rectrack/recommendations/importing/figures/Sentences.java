@@ -2,6 +2,7 @@ package org.rectrack.recommendations.importing.figures;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** Splits a paragraph into sentences, without splitting at "U.S.", "No." or "e.g." and the like. */
@@ -60,7 +61,7 @@ final class Sentences {
         String word = text.substring(start, stop);
         // "U.S." and "e.g." carry a stop inside; "A." is an initial
         return word.contains(".") || (word.length() == 1 && Character.isUpperCase(word.charAt(0)))
-                || ABBREVIATIONS.contains(word.toLowerCase(java.util.Locale.ROOT));
+                || ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT));
     }
 
     private static void add(List<String> sentences, String sentence) {

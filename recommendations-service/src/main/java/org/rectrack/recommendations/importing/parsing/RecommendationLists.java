@@ -2,6 +2,7 @@ package org.rectrack.recommendations.importing.parsing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -137,7 +138,7 @@ final class RecommendationLists {
         if (text.isEmpty()) {
             return text;
         }
-        text = text.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + text.substring(1);
+        text = text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
         return ReportText.endsSentence(text) ? text : text + ".";
     }
 }
