@@ -1,0 +1,73 @@
+package org.rectrack.platform.problem;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Problem+json for what the HTTP layer refuses before any resource runs: a body over the size limit
+ * (checked here from Content-Length, so the caller learns the limit) and any other failure with a status.
+ */
+@ApplicationScoped
+public class HttpProblems {
+
+    private final ObjectMapper mapper;
+    private final long maxBodyBytes;
+
+    HttpProblems(ObjectMapper mapper, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+        this.mapper = mapper;
+        this.maxBodyBytes = maxBodySize.asLongValue();
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::refuseOversizedBody);
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::answerFailure);
+    }
+
+    private void refuseOversizedBody(RoutingContext context) {
+        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
+                && Long.parseLong(length) > maxBodyBytes) {
+            respond(context, 413, "payload-too-large", "Body too large",
+                    "the body has " + length + " bytes; this service accepts at most " + maxBodyBytes);
+            return;
+        }
+        context.next();
+    }
+
+    private void answerFailure(RoutingContext context) {
+        int status = context.statusCode();
+        if (status < 400 || context.response().headWritten()) {
+            context.next();
+            return;
+        }
+        String title = HttpResponseStatus.valueOf(status).reasonPhrase();
+        String detail = status == 413 ? "the body is larger than this service accepts (" + maxBodyBytes + " bytes)" : title;
+        respond(context, status, title.toLowerCase().replace(' ', '-'), title, detail);
+    }
+
+    private void respond(RoutingContext context, int status, String type, String title, String detail) {
+        Problem problem = new Problem(ProblemMappers.TYPE_PREFIX + type, title, status, detail,
+                context.request().path(), List.of());
+        HttpServerResponse response = context.response()
+                .setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        try {
+            response.end(mapper.writeValueAsString(problem));
+        } catch (JsonProcessingException e) {
+            response.end();
+        }
+    }
+}
