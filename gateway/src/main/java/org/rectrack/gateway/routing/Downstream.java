@@ -4,6 +4,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 /**
  * The two services behind the gateway, each call bounded by a timeout and each service behind its own circuit
  * breaker, so that one service down answers at once instead of tying up threads, and does not affect the other.
- * Writes are never retried here: the caller decides (evidence takes an Idempotency-Key for that).
+ * Writes are never retried here: the caller decides (evidence takes an Idempotency-Key for that). The calls are
+ * asynchronous so that the timeout ends the wait itself: a blocking call does not heed the interruption.
  * Override the bounds with MicroProfile Fault Tolerance configuration, e.g.
  * {@code org.rectrack.gateway.routing.Downstream/evidence/Timeout/value=2000}.
  */
@@ -37,18 +39,18 @@ public class Downstream {
         this.evidence = evidence;
     }
 
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Timeout(5000) // milliseconds, as is any override
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5, delayUnit = ChronoUnit.SECONDS,
             skipOn = WebApplicationException.class)
-    public Answer recommendations(Function<RecommendationsClient, Response> call) {
-        return read(call.apply(recommendations));
+    public CompletionStage<Answer> recommendations(Function<RecommendationsClient, CompletionStage<Response>> call) {
+        return call.apply(recommendations).thenApply(Downstream::read);
     }
 
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Timeout(5000) // milliseconds, as is any override
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5, delayUnit = ChronoUnit.SECONDS,
             skipOn = WebApplicationException.class)
-    public Answer evidence(Function<EvidenceClient, Response> call) {
-        return read(call.apply(evidence));
+    public CompletionStage<Answer> evidence(Function<EvidenceClient, CompletionStage<Response>> call) {
+        return call.apply(evidence).thenApply(Downstream::read);
     }
 
     static Answer read(Response response) {

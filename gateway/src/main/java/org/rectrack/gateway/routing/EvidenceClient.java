@@ -1,6 +1,7 @@
 package org.rectrack.gateway.routing;
 
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -24,13 +25,13 @@ public interface EvidenceClient {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    Response submit(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    CompletionStage<Response> submit(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, String evidence);
 
     /** verify, reject or retract. */
     @POST
     @Path("/{id}/{action}")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response transition(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id,
+    CompletionStage<Response> transition(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id,
             @PathParam("action") String action, String body);
 }

@@ -1,5 +1,7 @@
 package org.rectrack.gateway.routing;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -20,12 +22,12 @@ public interface RecommendationsClient {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    Response publish(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String report);
+    CompletionStage<Response> publish(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String report);
 
     @POST
     @Path("/import")
     @Consumes(MediaType.TEXT_PLAIN)
-    Response importText(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    CompletionStage<Response> importText(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @QueryParam("dryRun") String dryRun, @QueryParam("country") String country, @QueryParam("year") String year,
             String text);
 }

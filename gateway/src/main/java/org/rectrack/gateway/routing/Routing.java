@@ -2,6 +2,8 @@ package org.rectrack.gateway.routing;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -39,18 +41,18 @@ public class Routing {
         return caller.rawToken().map(token -> "Bearer " + token).orElse(null);
     }
 
-    public Response toRecommendations(Function<RecommendationsClient, Response> call, URI gatewayBase) {
+    public Response toRecommendations(Function<RecommendationsClient, CompletionStage<Response>> call, URI gatewayBase) {
         return relay("recommendations-service", () -> downstream.recommendations(call), gatewayBase);
     }
 
-    public Response toEvidence(Function<EvidenceClient, Response> call, URI gatewayBase) {
+    public Response toEvidence(Function<EvidenceClient, CompletionStage<Response>> call, URI gatewayBase) {
         return relay("evidence-service", () -> downstream.evidence(call), gatewayBase);
     }
 
-    private Response relay(String service, Supplier<Answer> call, URI gatewayBase) {
+    private Response relay(String service, Supplier<CompletionStage<Answer>> call, URI gatewayBase) {
         Answer answer;
         try {
-            answer = call.get();
+            answer = await(call);
         } catch (TimeoutException e) {
             throw unavailable(service + " did not answer in time; nothing is known to have changed, try again shortly", e);
         } catch (CircuitBreakerOpenException e) {
@@ -71,6 +73,21 @@ public class Routing {
         answer.headers().forEach((name, value) -> response.header(name,
                 HttpHeaders.LOCATION.equals(name) ? rewrite(value, gatewayBase) : value));
         return response.build();
+    }
+
+    /** The answer, or the failure that ended the wait for it, as thrown by the call itself. */
+    private static Answer await(Supplier<CompletionStage<Answer>> call) {
+        try {
+            return call.get().toCompletableFuture().get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new ProcessingException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProcessingException(e);
+        }
     }
 
     /** {@code http://evidence:8082/api/v1/evidence/42} → {@code <gateway base>/evidence/42}: the same resource here. */
