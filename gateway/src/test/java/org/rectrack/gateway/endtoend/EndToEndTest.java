@@ -1,0 +1,122 @@
+package org.rectrack.gateway.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.rectrack.gateway.TestCallers.as;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+import org.rectrack.deploy.infra.testing.InfrastructureTestResource;
+import org.rectrack.gateway.TestEvents;
+import org.rectrack.gateway.TestEvents.CountryYear;
+
+/**
+ * The whole system through the gateway: the real recommendations-service and evidence-service run as child
+ * processes from their jars, on the same PostgreSQL server and Kafka broker as the gateway.
+ */
+@QuarkusTest
+@WithTestResource(value = InfrastructureTestResource.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
+@WithTestResource(RunningServices.class)
+class EndToEndTest {
+
+    private static final Duration EVENTUALLY = Duration.ofSeconds(30);
+
+    @TestHTTPResource("/api/v1/")
+    String gatewayApi;
+
+    @Test
+    void evidenceSubmittedThenVerifiedMovesTheStatusAndRetractingItMovesItBack() {
+        UUID recommendation = publishReport(TestEvents.uniqueCountryYear());
+        await().atMost(EVENTUALLY).until(() -> status(recommendation).getString("status") != null);
+        assertThat(status(recommendation).getString("status")).isEqualTo("NO_EVIDENCE");
+
+        // The evidence-service learns of the recommendation from the topic: until then it refuses evidence with 422.
+        String key = UUID.randomUUID().toString();
+        Response submitted = await().atMost(EVENTUALLY).until(() -> as("ngo", "ngo-e2e")
+                .header("Idempotency-Key", key).body(evidenceOn(recommendation)).post("/api/v1/evidence"),
+                response -> response.statusCode() != 422);
+        submitted.then().statusCode(201).header("Location", startsWith(gatewayApi + "evidence/"));
+        String evidence = submitted.path("id");
+        await().atMost(EVENTUALLY).until(() -> status(recommendation).getInt("pendingCount") == 1);
+        assertThat(status(recommendation).getString("status")).isEqualTo("NO_EVIDENCE");
+
+        as("reviewer", "board").body(Map.of("note", "Checked against the ministry's notice"))
+                .post("/api/v1/evidence/" + evidence + "/verify").then().statusCode(200)
+                .body("state", equalTo("VERIFIED"));
+        long verified = System.nanoTime();
+        await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(10))
+                .until(() -> "IN_PROGRESS".equals(status(recommendation).getString("status")));
+        System.out.printf("Status latency end to end (verify answered → status changed at the gateway): %d ms%n",
+                (System.nanoTime() - verified) / 1_000_000);
+        as("diplomat", "embassy").get("/api/v1/recommendations/" + recommendation).then().statusCode(200)
+                .body("rule", equalTo("SOME_ADVANCES"))
+                .body("evidenceIds", contains(evidence))
+                .body("pendingCount", equalTo(0));
+        Instant whileVerified = Instant.now();
+
+        as("ngo", "ngo-e2e").body(Map.of("reason", "The figure was misreported"))
+                .post("/api/v1/evidence/" + evidence + "/retract").then().statusCode(200)
+                .body("state", equalTo("RETRACTED"));
+        await().atMost(EVENTUALLY).until(() -> "NO_EVIDENCE".equals(status(recommendation).getString("status")));
+        as("auditor", "audit").queryParam("asOf", whileVerified.toString())
+                .get("/api/v1/recommendations/" + recommendation).then().statusCode(200)
+                .body("status", equalTo("IN_PROGRESS"));
+        as("diplomat", "embassy").get("/api/v1/evidence/" + evidence).then().statusCode(200)
+                .body("history.state", contains("SUBMITTED", "VERIFIED", "RETRACTED"));
+    }
+
+    @Test
+    void aServicesProblemComesBackUnchanged() {
+        as("admin").body(Map.of("country", "XXX", "year", 1999)).post("/api/v1/reports").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:rectrack:problem:validation"))
+                .body("errors.field", hasItem("country"));
+        as("reviewer", "board").post("/api/v1/evidence/" + UUID.randomUUID() + "/verify").then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    /** Publishes a report with one recommendation through the gateway; returns the recommendation's id. */
+    private UUID publishReport(CountryYear where) {
+        Map<String, Object> report = Map.of("country", where.country(), "year", 2023, "tier", "TIER_2",
+                "publisher", "U.S. Department of State " + where.year(),
+                "title", "2023 Trafficking in Persons Report: " + where.country(),
+                "publishedOn", "2023-06-15",
+                "recommendations", List.of(Map.of("rank", 1, "text", "Vigorously investigate and prosecute traffickers.",
+                        "pillars", List.of("PROSECUTION"), "targetGroups", List.of())));
+        Response published = as("admin").body(report).post("/api/v1/reports");
+        published.then().statusCode(201).header("Location", startsWith(gatewayApi + "reports/"));
+        return UUID.fromString(published.path("recommendations[0].id"));
+    }
+
+    private static Map<String, Object> evidenceOn(UUID recommendation) {
+        return Map.of("recommendations", List.of(Map.of("recommendationId", recommendation.toString(), "assessment", "ADVANCES")),
+                "actionDate", "2023-03-01",
+                "summary", "ກະຊວງປ້ອງກັນຄວາມສະຫງົບ ໄດ້ຝຶກອົບຮົມເຈົ້າໜ້າທີ່ 300 ຄົນ.",
+                "language", "lo",
+                "source", Map.of("title", "Vientiane Times", "url", "https://www.vientianetimes.org.la/", "publishedOn", "2023-03-02"),
+                "metrics", List.of(Map.of("kind", "OFFICIALS_TRAINED", "value", 300, "unit", "PERSONS")),
+                "visibility", "PUBLIC");
+    }
+
+    private static JsonPath status(UUID recommendation) {
+        Response response = as("diplomat", "embassy").get("/api/v1/recommendations/" + recommendation);
+        return response.statusCode() == 200 ? response.jsonPath() : new JsonPath("{}");
+    }
+}

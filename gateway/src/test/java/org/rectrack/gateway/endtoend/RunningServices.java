@@ -1,0 +1,87 @@
+package org.rectrack.gateway.endtoend;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.rectrack.deploy.infra.testing.InfrastructureTestResource;
+import org.rectrack.deploy.infra.testing.TestTokens;
+
+/**
+ * The real recommendations-service and evidence-service for an end-to-end test of the gateway: each from its
+ * packaged jar, on a free port, with a fresh database of its own on the tests' PostgreSQL, the tests' Kafka,
+ * and the development JWT key. Points the gateway's REST clients at them.
+ */
+public class RunningServices implements QuarkusTestResourceLifecycleManager {
+
+    private static final Duration STARTUP = Duration.ofMinutes(3);
+
+    private List<ServiceProcess> services = List.of();
+
+    @Override
+    public Map<String, String> start() {
+        Path publicKey = developmentPublicKey();
+        CompletableFuture<ServiceProcess> recommendations = CompletableFuture.supplyAsync(() ->
+                start("recommendations-service", "recommendations_e2e", publicKey));
+        CompletableFuture<ServiceProcess> evidence = CompletableFuture.supplyAsync(() ->
+                start("evidence-service", "evidence_e2e", publicKey));
+        services = List.of(recommendations.join(), evidence.join());
+        return Map.of("rectrack.services.recommendations.url", services.get(0).url(),
+                "rectrack.services.evidence.url", services.get(1).url());
+    }
+
+    @Override
+    public void stop() {
+        services.forEach(ServiceProcess::close);
+    }
+
+    private static ServiceProcess start(String module, String database, Path publicKey) {
+        // The same test resource the services' own tests use: it creates a fresh database on the shared server.
+        InfrastructureTestResource infrastructure = new InfrastructureTestResource();
+        infrastructure.init(Map.of("database", database));
+        Map<String, String> settings = infrastructure.start();
+        Map<String, String> environment = new HashMap<>();
+        environment.put("QUARKUS_DATASOURCE_JDBC_URL", settings.get("quarkus.datasource.jdbc.url"));
+        environment.put("QUARKUS_DATASOURCE_USERNAME", settings.get("quarkus.datasource.username"));
+        environment.put("QUARKUS_DATASOURCE_PASSWORD", settings.get("quarkus.datasource.password"));
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", settings.get("kafka.bootstrap.servers"));
+        environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
+        environment.put("MP_JWT_VERIFY_ISSUER", TestTokens.ISSUER);
+        return ServiceProcess.start(module, freePort(), environment).awaitReady(STARTUP);
+    }
+
+    /** The key TestTokens signs with, from rectrack-infra's jar, as a file a child process can read. */
+    private static Path developmentPublicKey() {
+        try (InputStream key = RunningServices.class.getClassLoader()
+                .getResourceAsStream(InfrastructureTestResource.PUBLIC_KEY_LOCATION)) {
+            if (key == null) {
+                throw new IllegalStateException(InfrastructureTestResource.PUBLIC_KEY_LOCATION + " is not on the classpath");
+            }
+            Path file = Files.createTempFile("rectrack-dev-jwt-", ".pem");
+            file.toFile().deleteOnExit();
+            Files.copy(key, file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.rectrack.gateway.endtoend;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One rectrack service run from its packaged jar ({@code <module>/target/quarkus-app/quarkus-run.jar}) as a
+ * child process of the test JVM, configured through the environment as deploy/local/run does, with its output
+ * in {@code target/service-logs/<module>.log}. Reusable by any test that needs a real service next to it.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final String module;
+    private final int port;
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(String module, int port, Process process, Path log) {
+        this.module = module;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    /**
+     * Starts {@code module}'s jar on {@code port} with these environment variables (QUARKUS_HTTP_PORT is set here).
+     * The jar must have been built: the reactor packages the services before the gateway.
+     */
+    public static ServiceProcess start(String module, int port, Map<String, String> environment) {
+        Path jar = repositoryRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the services first, e.g. ./mvnw -pl " + module
+                    + " package -DskipTests (./mvnw verify from the root does it before the gateway)");
+        }
+        try {
+            Path logs = Files.createDirectories(Path.of("target", "service-logs"));
+            Path log = logs.resolve(module + ".log");
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            Process process = builder.start();
+            ServiceProcess service = new ServiceProcess(module, port, process, log);
+            Runtime.getRuntime().addShutdownHook(new Thread(service::close, module + "-stop"));
+            return service;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + module, e);
+        }
+    }
+
+    /** Waits until {@code /q/health/ready} answers 200; fails with the end of the service's log otherwise. */
+    public ServiceProcess awaitReady(Duration timeout) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(module + " stopped during startup:\n" + tail());
+            }
+            try {
+                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while " + module + " started", e);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while " + module + " started", e);
+            }
+        }
+        throw new IllegalStateException(module + " was not ready after " + timeout + ":\n" + tail());
+    }
+
+    /** {@code http://127.0.0.1:<port>}, without the API path. */
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public boolean isRunning() {
+        return process.isAlive();
+    }
+
+    /** Stops the service as Ctrl-C would, then forcibly if it takes more than 10 seconds. */
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log at " + log + ")";
+        }
+    }
+
+    /** The tests run in the gateway module's folder; the repository root is its parent. */
+    private static Path repositoryRoot() {
+        Path here = Path.of("").toAbsolutePath();
+        return Files.isDirectory(here.resolve("gateway")) ? here : here.getParent();
+    }
+}
