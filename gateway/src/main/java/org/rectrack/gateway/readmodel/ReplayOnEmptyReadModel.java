@@ -38,9 +38,14 @@ public class ReplayOnEmptyReadModel implements KafkaConsumerRebalanceListener {
         Map<String, List<TopicPartition>> byTopic = partitions.stream()
                 .collect(Collectors.groupingBy(TopicPartition::topic));
         byTopic.forEach((topic, assigned) -> {
-            if (nothingAppliedFrom(topic)) {
-                Log.infof("The read model holds nothing from %s: reading %s from the beginning", topic, assigned);
-                consumer.seekToBeginning(assigned);
+            try {
+                if (nothingAppliedFrom(topic)) {
+                    Log.infof("The read model holds nothing from %s: reading %s from the beginning", topic, assigned);
+                    consumer.seekToBeginning(assigned);
+                }
+            } catch (RuntimeException e) {
+                // A rebalance during shutdown finds the database gone; the committed offsets stand.
+                Log.warnf("Could not check whether the read model holds anything from %s: %s", topic, e.toString());
             }
         });
     }
