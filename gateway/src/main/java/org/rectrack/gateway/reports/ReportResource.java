@@ -32,6 +32,7 @@ import org.rectrack.gateway.api.Examples;
 import org.rectrack.gateway.readmodel.ReadModel;
 import org.rectrack.gateway.reports.api.PublishReportRequest;
 import org.rectrack.gateway.reports.api.ReportResponse;
+import org.rectrack.gateway.routing.RecommendationsClient;
 import org.rectrack.gateway.routing.Routing;
 import org.rectrack.gateway.status.StatusService;
 import org.rectrack.gateway.status.Viewer;
@@ -100,16 +101,21 @@ public class ReportResource {
                     + " With dryRun=true it answers what it would publish, and publishes nothing.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.TEXT_PLAIN,
             schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "200", description = "dryRun: the report that the text would make")
+    @APIResponse(responseCode = "200", description = "A dry run (the report the text would make), or this text was"
+            + " imported before: nothing written")
     @APIResponse(responseCode = "201", description = "Imported; Location names the report at the gateway",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")))
-    @APIResponse(responseCode = "400", description = "The text cannot be read as a report",
+    @APIResponse(responseCode = "400", description = "The body is empty, not UTF-8 or binary, or a parameter is wrong",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an admin",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The report exists already",
+    @APIResponse(responseCode = "409", description = "A different text of the same report is already stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The body is larger than 1 MiB",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The text is no report (no recommendations, no country or year)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The recommendations-service is down or did not answer in time",
             headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
@@ -117,14 +123,26 @@ public class ReportResource {
     public Response importText(
             @Parameter(description = "true: only show what would be published", example = "true")
             @QueryParam("dryRun") String dryRun,
-            @Parameter(description = "ISO 3166-1 alpha-3, when the text does not say", example = "LAO")
+            @Parameter(description = "ISO 3166-1 alpha-3, when the text names no country", example = "LAO")
             @QueryParam("country") String country,
-            @Parameter(description = "the report's year, when the text does not say", example = "2023")
+            @Parameter(description = "the report's year, when the text names none", example = "2023")
             @QueryParam("year") String year,
-            String text, @Context UriInfo uri) {
+            @Parameter(description = "the tier, when the text names none", example = "TIER_2") @QueryParam("tier") String tier,
+            @Parameter(description = "whose report it is", example = "U.S. Department of State")
+            @QueryParam("publisher") String publisher,
+            @Parameter(description = "where the text was taken from") @QueryParam("sourceUrl") String sourceUrl,
+            @Parameter(description = "publication date", example = "2023-06-15") @QueryParam("publishedOn") String publishedOn,
+            byte[] text, @Context UriInfo uri) {
         String authorization = routing.authorization();
-        return routing.toRecommendations(client -> client.importText(authorization, dryRun, country, year, text),
-                uri.getBaseUri());
+        RecommendationsClient.ImportParameters parameters = new RecommendationsClient.ImportParameters();
+        parameters.dryRun = dryRun;
+        parameters.country = country;
+        parameters.year = year;
+        parameters.tier = tier;
+        parameters.publisher = publisher;
+        parameters.sourceUrl = sourceUrl;
+        parameters.publishedOn = publishedOn;
+        return routing.toRecommendations(client -> client.importText(authorization, parameters, text), uri.getBaseUri());
     }
 
     @GET

@@ -2,6 +2,7 @@ package org.rectrack.gateway.routing;
 
 import java.util.concurrent.CompletionStage;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -28,6 +29,23 @@ public interface RecommendationsClient {
     @Path("/import")
     @Consumes(MediaType.TEXT_PLAIN)
     CompletionStage<Response> importText(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @QueryParam("dryRun") String dryRun, @QueryParam("country") String country, @QueryParam("year") String year,
-            String text);
+            @BeanParam ImportParameters parameters, byte[] text);
+
+    /** The query parameters of an import, passed on as the caller gave them. */
+    class ImportParameters {
+        @QueryParam("dryRun")
+        public String dryRun;
+        @QueryParam("country")
+        public String country;
+        @QueryParam("year")
+        public String year;
+        @QueryParam("tier")
+        public String tier;
+        @QueryParam("publisher")
+        public String publisher;
+        @QueryParam("sourceUrl")
+        public String sourceUrl;
+        @QueryParam("publishedOn")
+        public String publishedOn;
+    }
 }

@@ -3,6 +3,7 @@ package org.rectrack.gateway.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -87,6 +88,12 @@ class EndToEndTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:rectrack:problem:validation"))
                 .body("errors.field", hasItem("country"));
+        as("admin").contentType("text/plain; charset=UTF-8").body("Nothing here is a report.")
+                .queryParam("dryRun", "true").queryParam("country", "LAO").queryParam("year", "2023")
+                .post("/api/v1/reports/import").then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("detail", containsString("recommendation"));
         as("reviewer", "board").post("/api/v1/evidence/" + UUID.randomUUID() + "/verify").then()
                 .statusCode(404)
                 .contentType("application/problem+json");
