@@ -32,6 +32,9 @@ import org.rectrack.platform.paging.PageRequest;
  * year-end compliance report is made of. Only what the viewer may see counts: the status is computed from the
  * evidence visible to it, so that the answer never reveals restricted evidence it may not see.
  *
+ * <p>Evidence counts for the recommendation it is linked to: a recommendation repeated from an earlier year starts
+ * from its own evidence, and shows the earlier ones as its lineage ("outstanding since" the first year).
+ *
  * <p>An {@code asOf} of null asks for the latest state the gateway knows; otherwise only versions whose event
  * occurred at or before {@code asOf} count, so the same question gives the same answer however much happened later.
  */
