@@ -171,6 +171,29 @@ class EvidenceResourceTest {
     }
 
     @Test
+    void anAdminSubmitsForTheOrganisationItsTokenNames() {
+        String organisation = newOrganisation();
+        as("admin", organisation).body(request(TestRecommendations.active())).post("/api/v1/evidence")
+                .then().statusCode(201)
+                .body("organisation", equalTo(organisation))
+                .body("state", equalTo("SUBMITTED"))
+                .body("history[0].actor", equalTo("admin@" + organisation));
+    }
+
+    @Test
+    void anAdminTokenWithoutAnOrganisationSubmitsForReportImport() {
+        String id = as("admin", "").body(request(TestRecommendations.active())).post("/api/v1/evidence")
+                .then().statusCode(201)
+                .body("organisation", equalTo("report-import"))
+                .body("state", equalTo("SUBMITTED"))
+                .extract().path("id");
+
+        TestEvidence.reviewer().get("/api/v1/evidence?state=SUBMITTED&organisation=report-import&size=100").then()
+                .statusCode(200)
+                .body("items.id", hasItem(id));
+    }
+
+    @Test
     void anNgoTokenWithoutAnOrganisationCannotSubmit() {
         as("ngo", "").body(request(TestRecommendations.active())).post("/api/v1/evidence")
                 .then().statusCode(403).body("detail", containsString("organisation"));
@@ -205,6 +228,7 @@ class EvidenceResourceTest {
         links.add(TestEvidence.link(unknown, "FULFILLS"));
 
         submit(newOrganisation(), request).statusCode(422)
+                .body("type", equalTo("urn:rectrack:problem:unknown-recommendation"))
                 .body("errors.field", contains("recommendations[1].recommendationId"))
                 .body("detail", containsString(unknown.toString()));
     }

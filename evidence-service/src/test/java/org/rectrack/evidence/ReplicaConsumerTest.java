@@ -3,6 +3,7 @@ package org.rectrack.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.rectrack.evidence.TestEvidence.newOrganisation;
 import static org.rectrack.evidence.TestEvidence.request;
 import static org.rectrack.evidence.TestEvidence.submit;
@@ -52,6 +53,7 @@ class ReplicaConsumerTest {
 
         submit(newOrganisation(), request(id)).statusCode(422)
                 .contentType("application/problem+json")
+                .body("type", equalTo("urn:rectrack:problem:unprocessable"))
                 .body("errors.field", contains("recommendations[0].recommendationId"))
                 .body("detail", containsString("withdrawn"));
     }

@@ -62,10 +62,15 @@ public class EvidenceResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.NGO)
-    @Operation(summary = "Submit evidence of government action (role ngo)",
+    @RolesAllowed({ Roles.NGO, Roles.ADMIN })
+    @Operation(summary = "Submit evidence of government action (role ngo, or admin)",
             description = "The evidence is recorded for the organisation in the token's `org` claim, in state SUBMITTED."
-                    + " Every recommendation must be known to this service and not withdrawn."
+                    + " An admin submits the draft evidence of an imported report (the gateway does so on import):"
+                    + " recorded for the token's `org`, or for the organisation `" + Actor.REPORT_IMPORT + "` when the"
+                    + " token names none. Reviewers cannot submit."
+                    + " Every recommendation must be known to this service and not withdrawn: an unknown one answers 422"
+                    + " of type `urn:rectrack:problem:unknown-recommendation` (a recommendation published a moment ago"
+                    + " may not have reached this service yet: try again shortly), a withdrawn one 422 `unprocessable`."
                     + " With an `Idempotency-Key`, a retry returns the first answer and creates nothing.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SubmitEvidenceRequest.class),
             examples = {
@@ -84,19 +89,21 @@ public class EvidenceResource {
     @APIResponse(responseCode = "401", description = "No valid bearer token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unauthenticated", value = Examples.UNAUTHENTICATED)))
-    @APIResponse(responseCode = "403", description = "Not an NGO, or the token names no organisation",
+    @APIResponse(responseCode = "403", description = "Neither an NGO nor an admin, or an NGO token names no organisation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "forbidden", value = Examples.FORBIDDEN)))
     @APIResponse(responseCode = "422", description = "A recommendation is unknown or withdrawn,"
             + " or the Idempotency-Key was used before for a different request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "withdrawn", value = Examples.UNKNOWN_RECOMMENDATION)))
+                    examples = {
+                            @ExampleObject(name = "unknown", value = Examples.UNKNOWN_RECOMMENDATION),
+                            @ExampleObject(name = "withdrawn", value = Examples.WITHDRAWN_RECOMMENDATION) }))
     public RestResponse<EvidenceResponse> submit(
             @Parameter(in = ParameterIn.HEADER, description = "a key of the client's choice (a UUID) that makes retries safe",
                     example = "5f1d7c2e-8a4b-4c3d-9e2f-1a0b9c8d7e6f")
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @NotNull(message = "evidence is required") @Valid SubmitEvidenceRequest request) {
-        EvidenceService.Submission submission = evidence.submit(request, Actor.of(caller),
+        EvidenceService.Submission submission = evidence.submit(request, Actor.submitter(caller),
                 IdempotencyKeys.parse(idempotencyKey));
         var response = RestResponse.ResponseBuilder.<EvidenceResponse> created(
                 URI.create("evidence/" + submission.evidence().id()))

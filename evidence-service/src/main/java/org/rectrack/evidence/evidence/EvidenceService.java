@@ -53,8 +53,8 @@ public class EvidenceService {
     }
 
     /**
-     * Records evidence for the submitter's organisation. With an idempotency key, a retry of the same
-     * request answers what the first one answered and creates nothing.
+     * Records evidence for the submitter's organisation (see {@link Actor#submitter}). With an idempotency key, a
+     * retry of the same request answers what the first one answered and creates nothing.
      */
     @Transactional
     public Submission submit(SubmitEvidenceRequest request, Actor submitter, Optional<String> idempotencyKey) {
@@ -182,14 +182,20 @@ public class EvidenceService {
         }
     }
 
-    /** Evidence only for recommendations the replica knows and that still take evidence: 422 otherwise. */
+    /**
+     * Evidence only for recommendations the replica knows and that still take evidence: 422 otherwise. An unknown
+     * one has its own problem type, because it may be a recommendation published a moment ago that the replica
+     * has not applied yet: a client (the gateway handing over an import's drafts) may try again shortly.
+     */
     private static void checkRecommendations(List<LinkRequest> links) {
         List<FieldError> errors = new ArrayList<>();
+        boolean unknown = false;
         for (int i = 0; i < links.size(); i++) {
             UUID id = links.get(i).recommendationId();
             String field = "recommendations[" + i + "].recommendationId";
             Optional<KnownRecommendation> known = KnownRecommendation.findByIdOptional(id);
             if (known.isEmpty()) {
+                unknown = true;
                 errors.add(new FieldError(field, "no recommendation with id " + id + " is known"));
             } else if (known.get().state == RecommendationState.WITHDRAWN) {
                 errors.add(new FieldError(field, known.get().code + " is withdrawn and takes no new evidence"));
@@ -198,7 +204,9 @@ public class EvidenceService {
         if (!errors.isEmpty()) {
             String detail = errors.stream().map(error -> error.field() + ": " + error.message())
                     .reduce((a, b) -> a + "; " + b).orElseThrow();
-            throw new ProblemException(422, "unprocessable", "Request cannot be processed", detail, errors);
+            throw unknown
+                    ? new ProblemException(422, "unknown-recommendation", "Unknown recommendation", detail, errors)
+                    : new ProblemException(422, "unprocessable", "Request cannot be processed", detail, errors);
         }
     }
 

@@ -51,6 +51,13 @@ public final class Examples {
             """;
 
     public static final String UNKNOWN_RECOMMENDATION = """
+            {"type": "urn:rectrack:problem:unknown-recommendation", "title": "Unknown recommendation", "status": 422,
+             "detail": "recommendations[0].recommendationId: no recommendation with id 0b7f3c52-6c1e-4a43-9d1f-2f6f1c4b9a10 is known",
+             "instance": "/api/v1/evidence",
+             "errors": [{"field": "recommendations[0].recommendationId", "message": "no recommendation with id 0b7f3c52-6c1e-4a43-9d1f-2f6f1c4b9a10 is known"}]}
+            """;
+
+    public static final String WITHDRAWN_RECOMMENDATION = """
             {"type": "urn:rectrack:problem:unprocessable", "title": "Request cannot be processed", "status": 422,
              "detail": "recommendations[0].recommendationId: LAO-2023-03 is withdrawn and takes no new evidence",
              "instance": "/api/v1/evidence",
