@@ -1,10 +1,14 @@
 package org.rectrack.evidence.replica;
 
+import java.time.temporal.ChronoUnit;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.rectrack.events.EventCodec;
 import org.rectrack.events.EventCodec.MalformedEventException;
@@ -16,7 +20,8 @@ import org.rectrack.events.recommendations.RecommendationChanged;
 /**
  * Keeps the table of known recommendations up to date from {@code rectrack.recommendations.v1}, so that
  * evidence for an unknown or withdrawn recommendation is refused without asking another service. An event
- * that cannot be applied fails here and goes to the dead-letter topic with the reason; the partition moves on.
+ * that cannot be read goes to the dead-letter topic with the reason at once; any other failure (the database
+ * away for a moment) is tried again, each time in a new transaction, for up to a minute before it goes there.
  */
 @ApplicationScoped
 public class RecommendationReplica {
@@ -33,7 +38,9 @@ public class RecommendationReplica {
 
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
+    @Retry(maxRetries = 10, delay = 200, maxDuration = 1, durationUnit = ChronoUnit.MINUTES,
+            abortOn = MalformedEventException.class)
+    @ExponentialBackoff(maxDelay = 10, maxDelayUnit = ChronoUnit.SECONDS)
     public void apply(String payload) {
         EventEnvelope<?> event = codec.decode(payload);
         if (!(event.data() instanceof RecommendationChanged recommendation)) {
@@ -41,7 +48,7 @@ public class RecommendationReplica {
             return;
         }
         check(event, recommendation);
-        boolean applied = inbox.applyOnce(event, () -> {
+        boolean applied = QuarkusTransaction.requiringNew().call(() -> inbox.applyOnce(event, () -> {
             KnownRecommendation known = KnownRecommendation.<KnownRecommendation> findByIdOptional(recommendation.id())
                     .orElseGet(KnownRecommendation::new);
             known.id = recommendation.id();
@@ -52,7 +59,7 @@ public class RecommendationReplica {
             known.version = event.aggregateVersion();
             known.updatedAt = recommendation.changedAt() != null ? recommendation.changedAt() : event.occurredAt();
             known.persist();
-        });
+        }));
         Log.debugf("%s %s version %d of recommendation %s", applied ? "Applied" : "Ignored already applied",
                 EventType.RECOMMENDATION_CHANGED.name(), event.aggregateVersion(), recommendation.id());
     }

@@ -1,15 +1,21 @@
 package org.rectrack.gateway.readmodel;
 
+import java.time.temporal.ChronoUnit;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.rectrack.events.EventCodec.MalformedEventException;
 
 /**
  * Feeds the read model from {@code rectrack.recommendations.v1} and {@code rectrack.evidence.v1}, each record in
- * its own transaction (see {@link ReadModelProjector}). An event that cannot be applied fails here and goes to
- * the channel's dead-letter topic with the reason; the partition moves on.
+ * its own transaction (see {@link ReadModelProjector}). An event that cannot be read goes to the channel's
+ * dead-letter topic with the reason at once; any other failure (the database away for a moment) is tried again,
+ * each time in a new transaction, for up to a minute before it goes there. Either way the partition moves on.
  */
 @ApplicationScoped
 public class ReadModelConsumer {
@@ -29,12 +35,18 @@ public class ReadModelConsumer {
 
     @Incoming(RECOMMENDATIONS)
     @Blocking
+    @Retry(maxRetries = 10, delay = 200, maxDuration = 1, durationUnit = ChronoUnit.MINUTES,
+            abortOn = MalformedEventException.class)
+    @ExponentialBackoff(maxDelay = 10, maxDelayUnit = ChronoUnit.SECONDS)
     public void recommendations(ConsumerRecord<String, String> record) {
         apply(record);
     }
 
     @Incoming(EVIDENCE)
     @Blocking
+    @Retry(maxRetries = 10, delay = 200, maxDuration = 1, durationUnit = ChronoUnit.MINUTES,
+            abortOn = MalformedEventException.class)
+    @ExponentialBackoff(maxDelay = 10, maxDelayUnit = ChronoUnit.SECONDS)
     public void evidence(ConsumerRecord<String, String> record) {
         apply(record);
     }
