@@ -30,8 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rectrack.gateway.api.Examples;
 import org.rectrack.gateway.readmodel.ReadModel;
+import org.rectrack.gateway.reports.api.ImportAnswer;
 import org.rectrack.gateway.reports.api.PublishReportRequest;
 import org.rectrack.gateway.reports.api.ReportResponse;
+import org.rectrack.gateway.routing.Answer;
 import org.rectrack.gateway.routing.RecommendationsClient;
 import org.rectrack.gateway.routing.Routing;
 import org.rectrack.gateway.status.StatusService;
@@ -53,12 +55,15 @@ public class ReportResource {
     private final ReadModel readModel;
     private final StatusService statuses;
     private final Routing routing;
+    private final DraftEvidenceHandover drafts;
     private final Caller caller;
 
-    ReportResource(ReadModel readModel, StatusService statuses, Routing routing, Caller caller) {
+    ReportResource(ReadModel readModel, StatusService statuses, Routing routing, DraftEvidenceHandover drafts,
+            Caller caller) {
         this.readModel = readModel;
         this.statuses = statuses;
         this.routing = routing;
+        this.drafts = drafts;
         this.caller = caller;
     }
 
@@ -98,13 +103,21 @@ public class ReportResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Import a report from its country text (role admin)",
             description = "The text of one country's chapter of the TIP Report; passed on to the recommendations-service."
-                    + " With dryRun=true it answers what it would publish, and publishes nothing.")
+                    + " With dryRun=true it answers what it would publish, and publishes nothing."
+                    + " An import that creates its report (201) also hands the narrative's draft evidence to the"
+                    + " evidence-service, as the calling admin: each draft that names one of the previous year's"
+                    + " recommendations becomes public SUBMITTED evidence for a reviewer to verify, recorded for the"
+                    + " token's organisation (`org`), or `report-import` when the token names none. The answer's"
+                    + " `evidenceSubmission` says how many were submitted and why any were not; a failure there never"
+                    + " undoes the import. Importing the same text again (200) submits nothing again.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.TEXT_PLAIN,
             schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "200", description = "A dry run (the report the text would make), or this text was"
             + " imported before: nothing written")
-    @APIResponse(responseCode = "201", description = "Imported; Location names the report at the gateway",
-            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")))
+    @APIResponse(responseCode = "201", description = "Imported; Location names the report at the gateway;"
+            + " evidenceSubmission says what became of the draft evidence",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(implementation = ImportAnswer.class)))
     @APIResponse(responseCode = "400", description = "The body is empty, not UTF-8 or binary, or a parameter is wrong",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
@@ -142,7 +155,11 @@ public class ReportResource {
         parameters.publisher = publisher;
         parameters.sourceUrl = sourceUrl;
         parameters.publishedOn = publishedOn;
-        return routing.toRecommendations(client -> client.importText(authorization, parameters, text), uri.getBaseUri());
+        Answer imported = routing.recommendations(client -> client.importText(authorization, parameters, text));
+        if (imported.status() == Response.Status.CREATED.getStatusCode()) {
+            imported = drafts.handOver(imported, authorization);
+        }
+        return routing.relay(imported, uri.getBaseUri());
     }
 
     @GET

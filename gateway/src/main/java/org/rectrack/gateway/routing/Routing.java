@@ -42,17 +42,34 @@ public class Routing {
     }
 
     public Response toRecommendations(Function<RecommendationsClient, CompletionStage<Response>> call, URI gatewayBase) {
-        return relay("recommendations-service", () -> downstream.recommendations(call), gatewayBase);
+        return relay(recommendations(call), gatewayBase);
     }
 
     public Response toEvidence(Function<EvidenceClient, CompletionStage<Response>> call, URI gatewayBase) {
-        return relay("evidence-service", () -> downstream.evidence(call), gatewayBase);
+        return relay(evidence(call), gatewayBase);
     }
 
-    private Response relay(String service, Supplier<CompletionStage<Answer>> call, URI gatewayBase) {
-        Answer answer;
+    /**
+     * The recommendations-service's answer, for a route that does more with it than relay it.
+     *
+     * @throws WebApplicationException 503 with Retry-After when the service is down or too slow
+     */
+    public Answer recommendations(Function<RecommendationsClient, CompletionStage<Response>> call) {
+        return answer("recommendations-service", () -> downstream.recommendations(call));
+    }
+
+    /**
+     * The evidence-service's answer, for a route that does more with it than relay it.
+     *
+     * @throws WebApplicationException 503 with Retry-After when the service is down or too slow
+     */
+    public Answer evidence(Function<EvidenceClient, CompletionStage<Response>> call) {
+        return answer("evidence-service", () -> downstream.evidence(call));
+    }
+
+    private Answer answer(String service, Supplier<CompletionStage<Answer>> call) {
         try {
-            answer = await(call);
+            return await(call);
         } catch (TimeoutException e) {
             throw unavailable(service + " did not answer in time; nothing is known to have changed, try again shortly", e);
         } catch (CircuitBreakerOpenException e) {
@@ -61,8 +78,12 @@ public class Routing {
             throw unavailable(service + " cannot be reached; try again shortly", e);
         } catch (WebApplicationException e) {
             // The client's default mapper is off; should one still throw, its response is the service's answer.
-            answer = Downstream.read(e.getResponse());
+            return Downstream.read(e.getResponse());
         }
+    }
+
+    /** A service's answer as the gateway's: status, body and relayed headers, Location rewritten to the gateway. */
+    public Response relay(Answer answer, URI gatewayBase) {
         Response.ResponseBuilder response = Response.status(answer.status());
         if (answer.body().length > 0) {
             response.entity(answer.body());

@@ -9,6 +9,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.rectrack.gateway.TestCallers.as;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +40,9 @@ import org.rectrack.gateway.TestEvents.CountryYear;
 class EndToEndTest {
 
     private static final Duration EVENTUALLY = Duration.ofSeconds(30);
+    /** The Lao news article followed by the 2022 TIP Report on Laos; and the 2023 report (see shared/README.md). */
+    private static final String REPORT_2022 = "001_044c205a76eace4c.txt";
+    private static final String REPORT_2023 = "000_c1cb5d0d1146d181.txt";
 
     @TestHTTPResource("/api/v1/")
     String gatewayApi;
@@ -82,6 +89,55 @@ class EndToEndTest {
     }
 
     @Test
+    void importingLaos2022Then2023SubmitsTheDraftEvidenceForReviewAndLinksTheRepeats() {
+        // A publisher of its own: lineage and the previous year's report are looked up per publisher.
+        String publisher = "U.S. Department of State (e2e " + UUID.randomUUID().toString().substring(0, 8) + ")";
+        JsonPath first = importSeed(REPORT_2022, publisher).then().statusCode(201)
+                .header("Location", startsWith(gatewayApi + "reports/"))
+                .body("report.year", equalTo(2022))
+                .body("evidenceSubmission.submitted", equalTo(0)) // no 2021 recommendations to bear on
+                .extract().jsonPath();
+        List<String> ids2022 = first.getList("report.recommendations.id");
+        assertThat(first.getInt("evidenceSubmission.withoutRecommendation"))
+                .isEqualTo(first.getList("draftEvidence").size());
+
+        // The 2022 recommendations reach the evidence-service a moment later: the gateway waits for them.
+        JsonPath second = importSeed(REPORT_2023, publisher).then().statusCode(201)
+                .body("report.year", equalTo(2023))
+                .body("evidenceSubmission.failed", equalTo(0))
+                .extract().jsonPath();
+        List<String> linkedDrafts = second.getList("draftEvidence.findAll { it.recommendation != null }.recommendation.recommendationId");
+        List<String> evidenceIds = second.getList("evidenceSubmission.evidenceIds");
+        assertThat(linkedDrafts).isNotEmpty().allSatisfy(id -> assertThat(ids2022).contains(id));
+        assertThat(evidenceIds).hasSameSizeAs(linkedDrafts);
+
+        await().atMost(EVENTUALLY).until(() -> as("reviewer", "board").queryParam("state", "SUBMITTED")
+                .queryParam("size", 100).get("/api/v1/evidence").jsonPath().getList("items.id", String.class)
+                .containsAll(evidenceIds));
+        for (int i = 0; i < evidenceIds.size(); i++) {
+            as("reviewer", "board").get("/api/v1/evidence/" + evidenceIds.get(i)).then().statusCode(200)
+                    .body("state", equalTo("SUBMITTED"))
+                    .body("organisation", equalTo("report-import"))
+                    .body("recommendations[0].recommendationId", equalTo(linkedDrafts.get(i)))
+                    .body("source.documentReference", equalTo("rectrack report " + second.getString("report.id")))
+                    .body("source.quote", equalTo(second.getString("draftEvidence.findAll { it.recommendation != null }["
+                            + i + "].quote")));
+        }
+
+        // Hotlines: 2023's 8th recommendation repeats 2022's 6th.
+        String hotlines2023 = second.getString("report.recommendations[7].id");
+        await().atMost(EVENTUALLY).until(() -> status(UUID.fromString(hotlines2023)).getList("lineage.id"),
+                lineage -> lineage != null && !lineage.isEmpty());
+        as("diplomat", "embassy").get("/api/v1/recommendations/" + hotlines2023).then().statusCode(200)
+                .body("lineage[0].id", equalTo(ids2022.get(5)))
+                .body("lineage[0].year", equalTo(2022))
+                .body("firstYear", equalTo(2022))
+                .body("outstandingSince", equalTo(2022));
+        await().atMost(EVENTUALLY).until(() -> status(UUID.fromString(linkedDrafts.getFirst())).get("pendingCount"),
+                (Integer pending) -> pending != null && pending >= 1);
+    }
+
+    @Test
     void aServicesProblemComesBackUnchanged() {
         as("admin").body(Map.of("country", "XXX", "year", 1999)).post("/api/v1/reports").then()
                 .statusCode(400)
@@ -97,6 +153,27 @@ class EndToEndTest {
         as("reviewer", "board").post("/api/v1/evidence/" + UUID.randomUUID() + "/verify").then()
                 .statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    /** Imports a seed text through the gateway as an admin whose token names no organisation. */
+    private static Response importSeed(String seed, String publisher) {
+        return as("admin", "").contentType("text/plain; charset=UTF-8").body(seedText(seed))
+                .queryParam("publisher", publisher).post("/api/v1/reports/import");
+    }
+
+    /** A text of shared/seeds, found as the recommendations-service's tests find it: walking up from here. */
+    private static byte[] seedText(String name) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path seed = dir.resolve("shared").resolve("seeds").resolve(name);
+            if (Files.isRegularFile(seed)) {
+                try {
+                    return Files.readAllBytes(seed);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        throw new IllegalStateException("no shared/seeds/" + name + " in " + Path.of("").toAbsolutePath() + " or above it");
     }
 
     /** Publishes a report with one recommendation through the gateway; returns the recommendation's id. */

@@ -12,8 +12,9 @@ import org.rectrack.events.evidence.Visibility;
 import org.rectrack.gateway.status.RecommendationStatus.Citation;
 
 /**
- * The body of {@code POST /evidence}, for the OpenAPI document only: the gateway passes the body on unread, and
- * the evidence-service validates it (its 400 problem names each offending field).
+ * The body of {@code POST /evidence}: for the OpenAPI document (the gateway passes a client's body on unread, and
+ * the evidence-service validates it: its 400 problem names each offending field), and the evidence an import's
+ * drafts become (see {@link org.rectrack.gateway.reports.DraftEvidenceHandover}).
  */
 @Schema(name = "SubmitEvidenceRequest", description = "Evidence of government action; the organisation comes from the token")
 public record SubmitEvidenceRequest(
