@@ -90,8 +90,12 @@ public class ComplianceReportResource {
                 .orElseThrow(() -> ProblemException.badRequest("country", "is required"));
         int reportYear = QueryValues.optionalInteger("year", year, 2001, 2100)
                 .orElseThrow(() -> ProblemException.badRequest("year", "is required"));
-        Instant cutOff = QueryValues.optionalInstant("asOf", asOf)
-                .orElseGet(() -> Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        Instant now = Instant.now();
+        Instant cutOff = QueryValues.optionalInstant("asOf", asOf).orElseGet(() -> now.truncatedTo(ChronoUnit.SECONDS));
+        if (cutOff.isAfter(now)) {
+            // What is not known yet could still change the report: it would not be reproducible.
+            throw ProblemException.badRequest("asOf", "must not be in the future");
+        }
         return reports.report(code, reportYear, cutOff);
     }
 

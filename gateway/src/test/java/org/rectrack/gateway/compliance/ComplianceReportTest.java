@@ -177,12 +177,15 @@ class ComplianceReportTest {
     }
 
     @Test
-    void anUnknownCountryOrABadCutOffIsABadRequest() {
+    void anUnknownCountryOrABadOrFutureCutOffIsABadRequest() {
         auditor().accept("application/json").get("/api/v1/compliance-reports/XXX/2023")
                 .then().statusCode(400).body("errors[0].field", equalTo("country"));
         auditor().accept("application/json").queryParam("asOf", "last christmas")
                 .get("/api/v1/compliance-reports/LAO/2023")
                 .then().statusCode(400).body("errors[0].field", equalTo("asOf"));
+        auditor().accept("application/json").queryParam("asOf", Instant.now().plusSeconds(3600).toString())
+                .get("/api/v1/compliance-reports/LAO/2023")
+                .then().statusCode(400).body("errors[0].message", equalTo("must not be in the future"));
     }
 
     @Test
