@@ -1,5 +1,6 @@
 package org.rectrack.gateway.readmodel;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -46,6 +48,8 @@ public class ConsumerLag {
     private final ReadModelConfig config;
     private final Map<TopicPartition, Long> handled = new ConcurrentHashMap<>();
     private volatile Map<String, Long> lastMeasured = Map.of();
+    private final List<Meter> gauges = new ArrayList<>();
+    private MeterRegistry registry;
     private Admin admin;
 
     ConsumerLag(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, ReadModelConfig config) {
@@ -53,12 +57,22 @@ public class ConsumerLag {
         this.config = config;
     }
 
-    void registerGauges(@Observes StartupEvent start, MeterRegistry registry) {
+    /**
+     * Registers the gauges of this instance. The registry may be older than this application: Micrometer's global
+     * registry lives as long as its class loader, which a restarted application can share (Quarkus tests restart it
+     * for another set of test resources). A gauge already there would be kept, bound to an earlier instance, and
+     * Micrometer holds a gauge's object only weakly, so once that instance is collected the new registries get no
+     * gauge at all: hence the gauges are replaced here, hold this instance strongly, and go with it.
+     */
+    synchronized void registerGauges(@Observes StartupEvent start, MeterRegistry registry) {
+        this.registry = registry;
         for (String topic : TOPICS) {
-            Gauge.builder(GAUGE, this, lag -> lag.lastMeasured().getOrDefault(topic, -1L).doubleValue())
+            registry.find(GAUGE).tag("topic", topic).meters().forEach(registry::remove);
+            gauges.add(Gauge.builder(GAUGE, this, lag -> lag.lastMeasured().getOrDefault(topic, -1L).doubleValue())
                     .tag("topic", topic)
                     .description("records of the topic not yet applied to the gateway's read model (-1: unknown)")
-                    .register(registry);
+                    .strongReference(true)
+                    .register(registry));
         }
     }
 
@@ -133,6 +147,10 @@ public class ConsumerLag {
 
     @PreDestroy
     synchronized void close() {
+        if (registry != null) {
+            gauges.forEach(registry::remove);
+            gauges.clear();
+        }
         if (admin != null) {
             admin.close();
         }

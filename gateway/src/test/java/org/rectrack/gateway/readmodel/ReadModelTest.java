@@ -70,8 +70,9 @@ class ReadModelTest {
         as("ngo").get("/api/v1/reports/" + report).then().statusCode(200)
                 .body("country", equalTo(where.country()))
                 .body("recommendations.rank", contains(1, 2));
+        // Listed by country only: other tests' years of the same country may be there too.
         as("auditor").queryParam("country", where.country()).get("/api/v1/reports").then().statusCode(200)
-                .body("items.id", contains(report.toString()));
+                .body("items.findAll { it.year == " + where.year() + " }.id", contains(report.toString()));
     }
 
     @Test
@@ -151,8 +152,9 @@ class ReadModelTest {
 
         io.restassured.RestAssured.get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'read-model' }.data.'lag rectrack.recommendations.v1'", equalTo(0));
+        // The value too: the gauge reads this application's measurement, not one of an earlier start in this JVM.
         io.restassured.RestAssured.get("/q/metrics").then().statusCode(200)
-                .body(containsString("rectrack_gateway_consumer_lag{topic=\"rectrack.recommendations.v1\"}"));
+                .body(containsString("rectrack_gateway_consumer_lag{topic=\"rectrack.recommendations.v1\"} 0.0"));
     }
 
     private static long versionsOf(UUID recommendationId) {

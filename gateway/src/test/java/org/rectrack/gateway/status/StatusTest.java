@@ -132,11 +132,11 @@ class StatusTest {
     void aRepeatedRecommendationCarriesItsLineageAndIsOutstandingSinceItsFirstYear() {
         CountryYear first = TestEvents.uniqueCountryYear();
         UUID y2021 = recommendation(first);
-        CountryYear second = new CountryYear(first.country(), first.year() + 1);
+        CountryYear second = first.nextYear();
         UUID y2022 = UUID.randomUUID();
         publishAndAwait(TestEvents.recommendation(y2022, 1, UUID.randomUUID(), second, 3, "Again: prosecute.", y2021,
                 RecommendationState.ACTIVE, minutesAgo(10)));
-        CountryYear third = new CountryYear(first.country(), first.year() + 2);
+        CountryYear third = second.nextYear();
         UUID y2023 = UUID.randomUUID();
         publishAndAwait(TestEvents.recommendation(y2023, 1, UUID.randomUUID(), third, 1, "Still: prosecute.", y2022,
                 RecommendationState.ACTIVE, minutesAgo(10)));
@@ -154,7 +154,7 @@ class StatusTest {
     void theTierHistoryListsEveryYearsTier() {
         CountryYear year = TestEvents.uniqueCountryYear();
         publishAndAwait(TestEvents.report(UUID.randomUUID(), 1, year, Tier.TIER_3, minutesAgo(10)));
-        CountryYear next = new CountryYear(year.country(), year.year() + 1);
+        CountryYear next = year.nextYear();
         publishAndAwait(TestEvents.report(UUID.randomUUID(), 1, next, Tier.TIER_2_WATCH_LIST, minutesAgo(10)));
 
         assertThat(statuses.tierHistory(year.country(), null))
