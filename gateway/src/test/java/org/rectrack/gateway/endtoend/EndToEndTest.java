@@ -9,10 +9,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.rectrack.gateway.TestCallers.as;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,8 +23,9 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.rectrack.deploy.infra.testing.InfrastructureTestResource;
-import org.rectrack.gateway.TestEvents;
+import org.rectrack.deploy.infra.testing.Seeds;
 import org.rectrack.gateway.TestEvents.CountryYear;
+import org.rectrack.gateway.TestEvents;
 
 /**
  * The whole system through the gateway: the real recommendations-service and evidence-service run as child
@@ -40,9 +37,6 @@ import org.rectrack.gateway.TestEvents.CountryYear;
 class EndToEndTest {
 
     private static final Duration EVENTUALLY = Duration.ofSeconds(30);
-    /** The Lao news article followed by the 2022 TIP Report on Laos; and the 2023 report (see shared/README.md). */
-    private static final String REPORT_2022 = "001_044c205a76eace4c.txt";
-    private static final String REPORT_2023 = "000_c1cb5d0d1146d181.txt";
 
     @TestHTTPResource("/api/v1/")
     String gatewayApi;
@@ -92,7 +86,7 @@ class EndToEndTest {
     void importingLaos2022Then2023SubmitsTheDraftEvidenceForReviewAndLinksTheRepeats() {
         // A publisher of its own: lineage and the previous year's report are looked up per publisher.
         String publisher = "U.S. Department of State (e2e " + UUID.randomUUID().toString().substring(0, 8) + ")";
-        JsonPath first = importSeed(REPORT_2022, publisher).then().statusCode(201)
+        JsonPath first = importSeed(Seeds.LAO_NEWS_AND_REPORT_2022, publisher).then().statusCode(201)
                 .header("Location", startsWith(gatewayApi + "reports/"))
                 .body("report.year", equalTo(2022))
                 .body("evidenceSubmission.submitted", equalTo(0)) // no 2021 recommendations to bear on
@@ -102,7 +96,7 @@ class EndToEndTest {
                 .isEqualTo(first.getList("draftEvidence").size());
 
         // The 2022 recommendations reach the evidence-service a moment later: the gateway waits for them.
-        JsonPath second = importSeed(REPORT_2023, publisher).then().statusCode(201)
+        JsonPath second = importSeed(Seeds.REPORT_2023, publisher).then().statusCode(201)
                 .body("report.year", equalTo(2023))
                 .body("evidenceSubmission.failed", equalTo(0))
                 .extract().jsonPath();
@@ -157,23 +151,8 @@ class EndToEndTest {
 
     /** Imports a seed text through the gateway as an admin whose token names no organisation. */
     private static Response importSeed(String seed, String publisher) {
-        return as("admin", "").contentType("text/plain; charset=UTF-8").body(seedText(seed))
+        return as("admin", "").contentType("text/plain; charset=UTF-8").body(Seeds.read(seed))
                 .queryParam("publisher", publisher).post("/api/v1/reports/import");
-    }
-
-    /** A text of shared/seeds, found as the recommendations-service's tests find it: walking up from here. */
-    private static byte[] seedText(String name) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path seed = dir.resolve("shared").resolve("seeds").resolve(name);
-            if (Files.isRegularFile(seed)) {
-                try {
-                    return Files.readAllBytes(seed);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-        throw new IllegalStateException("no shared/seeds/" + name + " in " + Path.of("").toAbsolutePath() + " or above it");
     }
 
     /** Publishes a report with one recommendation through the gateway; returns the recommendation's id. */

@@ -22,6 +22,7 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import org.rectrack.deploy.infra.testing.InfrastructureTestResource;
+import org.rectrack.deploy.infra.testing.Seeds;
 import org.rectrack.deploy.infra.testing.TestTokens;
 import org.rectrack.recommendations.report.Report;
 

@@ -9,10 +9,10 @@ import java.util.Random;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.rectrack.deploy.infra.testing.Seeds;
 import org.rectrack.events.evidence.Assessment;
 import org.rectrack.events.recommendations.Pillar;
 import org.rectrack.recommendations.importing.KnownRecommendation;
-import org.rectrack.recommendations.importing.Seeds;
 import org.rectrack.recommendations.importing.parsing.ParseResult;
 import org.rectrack.recommendations.importing.parsing.ReportHints;
 import org.rectrack.recommendations.importing.parsing.ReportTextParser;

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.rectrack.deploy.infra.testing.Seeds;
 import org.rectrack.events.recommendations.Pillar;
 import org.rectrack.recommendations.importing.KnownRecommendation;
-import org.rectrack.recommendations.importing.Seeds;
 import org.rectrack.recommendations.importing.parsing.ParseResult;
 import org.rectrack.recommendations.importing.parsing.ParsedRecommendation;
 import org.rectrack.recommendations.importing.parsing.ReportHints;

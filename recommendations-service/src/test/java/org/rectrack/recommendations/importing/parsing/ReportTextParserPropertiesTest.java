@@ -9,7 +9,7 @@ import java.util.Random;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
-import org.rectrack.recommendations.importing.Seeds;
+import org.rectrack.deploy.infra.testing.Seeds;
 
 /**
  * Properties that hold for every input, checked on many generated ones: random Unicode, mutations of the

@@ -9,9 +9,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.rectrack.deploy.infra.testing.Seeds;
 import org.rectrack.events.recommendations.Pillar;
 import org.rectrack.events.recommendations.Tier;
-import org.rectrack.recommendations.importing.Seeds;
 
 class ReportTextParserTest {
 

@@ -1,4 +1,4 @@
-package org.rectrack.recommendations.importing;
+package org.rectrack.deploy.infra.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
