@@ -202,8 +202,7 @@ public class EvidenceService {
             }
         }
         if (!errors.isEmpty()) {
-            String detail = errors.stream().map(error -> error.field() + ": " + error.message())
-                    .reduce((a, b) -> a + "; " + b).orElseThrow();
+            String detail = ProblemException.detail(errors);
             throw unknown
                     ? new ProblemException(422, "unknown-recommendation", "Unknown recommendation", detail, errors)
                     : new ProblemException(422, "unprocessable", "Request cannot be processed", detail, errors);

@@ -72,9 +72,11 @@ public class ComplianceReportService {
         for (int y = year - METRIC_YEARS + 1; y <= year; y++) {
             metricYears.add(y);
         }
+        // A year's narrative reports figures against the previous year's recommendations, so the figures about
+        // the earliest year shown hang on the recommendations of the year before it.
         List<RecommendationStatus> withFigures = new ArrayList<>(current);
         withFigures.addAll(previous);
-        for (int y = year - 2; y > year - METRIC_YEARS - 1; y--) {
+        for (int y = year - METRIC_YEARS; y <= year - 2; y++) {
             withFigures.addAll(statuses.forReport(country, y, asOf, auditor));
         }
 

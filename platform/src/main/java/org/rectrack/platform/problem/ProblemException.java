@@ -29,9 +29,13 @@ public class ProblemException extends RuntimeException {
 
     /** A 400 naming every offending field; the detail lists them too, for a reader of logs. */
     public static ProblemException invalid(List<FieldError> errors) {
-        String detail = errors.stream().map(error -> error.field() + ": " + error.message())
+        return new ProblemException(400, "validation", "Request is not valid", detail(errors), errors);
+    }
+
+    /** Every field error as {@code field: message}, joined by "; ". */
+    public static String detail(List<FieldError> errors) {
+        return errors.stream().map(error -> error.field() + ": " + error.message())
                 .reduce((a, b) -> a + "; " + b).orElse("the request is not valid");
-        return new ProblemException(400, "validation", "Request is not valid", detail, errors);
     }
 
     public static ProblemException notFound(String what, Object id) {

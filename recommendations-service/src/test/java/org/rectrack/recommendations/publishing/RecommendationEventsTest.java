@@ -82,17 +82,18 @@ class RecommendationEventsTest {
         admin().body(Map.of("reason", "merged into another"))
                 .post("/api/v1/recommendations/" + id + "/withdraw").then().statusCode(200);
 
-        List<RecommendationChanged> states = TopicReader.read(kafka, Topics.RECOMMENDATIONS, Set.of(id), 3,
+        List<EventEnvelope<?>> events = TopicReader.read(kafka, Topics.RECOMMENDATIONS, Set.of(id), 3,
                 Duration.ofSeconds(30)).stream()
-                .map(record -> (RecommendationChanged) codec.decode(record.value()).data())
+                .<EventEnvelope<?>> map(record -> codec.decode(record.value()))
+                .toList();
+        List<RecommendationChanged> states = events.stream()
+                .map(event -> (RecommendationChanged) event.data())
                 .toList();
 
+        assertThat(events).extracting(EventEnvelope::aggregateVersion).containsExactly(1L, 2L, 3L);
         assertThat(states).extracting(RecommendationChanged::change).containsExactly("CREATED", "REVISED", "WITHDRAWN");
         assertThat(states).extracting(RecommendationChanged::revision).containsExactly(1, 2, 2);
         assertThat(states.getLast().text()).isEqualTo("Publicize and staff hotlines.");
-        assertThat(TopicReader.read(kafka, Topics.RECOMMENDATIONS, Set.of(id), 3, Duration.ofSeconds(30)).stream()
-                .map(record -> codec.decode(record.value()).aggregateVersion()))
-                .containsExactly(1L, 2L, 3L);
     }
 
     private static RequestSpecification admin() {
