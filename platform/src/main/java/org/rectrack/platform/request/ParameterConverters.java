@@ -8,12 +8,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
+import jakarta.ws.rs.ConstrainedTo;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.MatrixParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.RuntimeType;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
@@ -24,6 +26,8 @@ import jakarta.ws.rs.ext.Provider;
  * (spec 3.2), as if {@code /recommendations/not-a-uuid} were a path that does not exist; ProblemMappers unwraps the
  * ProblemException thrown here from that 404.
  */
+// Requests only: the gateway's REST clients write their parameters as the JDK does.
+@ConstrainedTo(RuntimeType.SERVER)
 @Provider
 public class ParameterConverters implements ParamConverterProvider {
 

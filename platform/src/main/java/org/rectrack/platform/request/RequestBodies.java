@@ -3,6 +3,8 @@ package org.rectrack.platform.request;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 
+import jakarta.ws.rs.ConstrainedTo;
+import jakarta.ws.rs.RuntimeType;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
@@ -17,6 +19,8 @@ import org.rectrack.platform.validation.UnicodeText;
  * text as strict UTF-8 (a lenient reader would store U+FFFD for each byte that is no character). The body is held
  * in memory once; {@code quarkus.http.limits.max-body-size} bounds it.
  */
+// Requests only: the gateway's REST clients read what the services answer, which needs no such check.
+@ConstrainedTo(RuntimeType.SERVER)
 @Provider
 public class RequestBodies implements ReaderInterceptor {
 
