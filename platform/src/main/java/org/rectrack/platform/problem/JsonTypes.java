@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.UUID;
 
+import org.rectrack.platform.request.PlainDates;
+
 /** Names a Java target type the way a JSON client thinks of it, so error messages never show class names. */
 final class JsonTypes {
 
@@ -30,10 +32,10 @@ final class JsonTypes {
             return "true or false";
         }
         if (type == LocalDate.class) {
-            return "a date (YYYY-MM-DD)";
+            return PlainDates.DATE;
         }
         if (type == Instant.class) {
-            return "an instant (e.g. 2023-12-31T23:59:59Z)";
+            return PlainDates.INSTANT;
         }
         if (type == UUID.class) {
             return "a UUID";

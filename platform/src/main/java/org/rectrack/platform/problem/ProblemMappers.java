@@ -89,9 +89,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
-        // The JSON reader wraps some parse failures; answer them as if they had reached us directly.
+        // The JSON reader wraps some parse failures, and JAX-RS a parameter converter's refusal in a 404;
+        // answer them as if they had reached us directly.
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             switch (cause) {
+                case ProblemException problem -> {
+                    return problem(problem, uri);
+                }
                 case JsonParseException parse -> {
                     return malformed(parse, uri);
                 }

@@ -1,20 +1,28 @@
 package org.rectrack.platform.request;
 
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.rectrack.platform.problem.ProblemException;
 import org.rectrack.platform.validation.CountryCode;
 
-/** Parses query parameters read as text, answering a 400 that names the parameter when one is wrong. */
+/**
+ * Parses path and query parameters read as text, answering a 400 that names the parameter when one is wrong.
+ * Each form is the plain one only: ASCII digits, the canonical 8-4-4-4-12 UUID, ISO 8601 dates and instants
+ * ({@link PlainDates}); the JDK's parsers would also take Unicode digits, {@code 1-2-3-4-5} as a UUID and signed years.
+ */
 public final class QueryValues {
+
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]+");
+    private static final Pattern UUID_FORM = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private QueryValues() {
     }
@@ -30,26 +38,39 @@ public final class QueryValues {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed < min || parsed > max) {
-                throw ProblemException.badRequest(name, "must be between " + min + " and " + max);
-            }
-            return Optional.of(parsed);
-        } catch (NumberFormatException e) {
+        String text = value.strip();
+        if (!WHOLE_NUMBER.matcher(text).matches()) {
             throw ProblemException.badRequest(name, "'" + abbreviate(value) + "' is not a whole number");
         }
+        // Any number of digits: a value past int's range is "out of range", never an overflow.
+        BigInteger parsed = new BigInteger(text);
+        if (parsed.compareTo(BigInteger.valueOf(min)) < 0 || parsed.compareTo(BigInteger.valueOf(max)) > 0) {
+            throw ProblemException.badRequest(name, "must be between " + min + " and " + max);
+        }
+        return Optional.of(parsed.intValueExact());
     }
 
     public static Optional<UUID> optionalUuid(String name, String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(UUID.fromString(value.strip()));
-        } catch (IllegalArgumentException e) {
+        String text = value.strip();
+        if (!UUID_FORM.matcher(text).matches()) {
             throw ProblemException.badRequest(name, "'" + abbreviate(value) + "' is not a UUID");
         }
+        return Optional.of(UUID.fromString(text));
+    }
+
+    /** A date such as {@code 2023-06-15}: {@link PlainDates#date}. */
+    public static Optional<LocalDate> optionalDate(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        LocalDate date = PlainDates.date(value.strip());
+        if (date == null) {
+            throw ProblemException.badRequest(name, "'" + abbreviate(value) + "' is not " + PlainDates.DATE);
+        }
+        return Optional.of(date);
     }
 
     /** An instant such as {@code 2023-12-31T23:59:59Z}, or a date meaning the end of that day in UTC. */
@@ -58,15 +79,14 @@ public final class QueryValues {
             return Optional.empty();
         }
         String text = value.strip();
-        try {
-            if (text.length() == 10) {
-                return Optional.of(LocalDate.parse(text).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1));
-            }
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(name,
-                    "'" + abbreviate(value) + "' is not an instant such as 2023-12-31T23:59:59Z or a date such as 2023-12-31");
+        LocalDate day = PlainDates.date(text);
+        Instant instant = day != null ? day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1)
+                : PlainDates.instant(text);
+        if (instant == null) {
+            throw ProblemException.badRequest(name, "'" + abbreviate(value) + "' is not " + PlainDates.INSTANT
+                    + " or a date such as 2023-12-31");
         }
+        return Optional.of(instant);
     }
 
     public static <E extends Enum<E>> Optional<E> optionalEnum(String name, String value, Class<E> type) {

@@ -2,7 +2,6 @@ package org.rectrack.recommendations.importing;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -132,17 +131,10 @@ public class ImportResource {
     }
 
     private static LocalDate date(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
+        LocalDate date = QueryValues.optionalDate("publishedOn", value).orElse(null);
+        if (date != null && date.isAfter(LocalDate.now())) {
+            throw ProblemException.badRequest("publishedOn", "must not be in the future");
         }
-        try {
-            LocalDate date = LocalDate.parse(value.strip());
-            if (date.isAfter(LocalDate.now())) {
-                throw ProblemException.badRequest("publishedOn", "must not be in the future");
-            }
-            return date;
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("publishedOn", "must be a date such as 2023-06-15");
-        }
+        return date;
     }
 }
