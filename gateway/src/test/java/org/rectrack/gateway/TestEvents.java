@@ -56,8 +56,11 @@ public final class TestEvents {
     private static final int LAST_YEAR = 2100;
     /** The year of the sentinel reports: outside the years a client may ask for, so no list by year shows them. */
     private static final int SENTINEL_YEAR = 2000;
-    private static final List<String> COUNTRIES = List.copyOf(new java.util.TreeSet<>(
-            Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3)));
+    /** Laos is left out: the end-to-end test imports the real Laos reports, whatever other tests have published. */
+    private static final List<String> COUNTRIES = new java.util.TreeSet<>(
+            Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3)).stream()
+            .filter(code -> !code.equals("LAO"))
+            .toList();
     private static KafkaProducer<String, String> producer;
 
     private TestEvents() {
