@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -24,6 +25,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.rectrack.events.EventCodec;
@@ -47,17 +49,14 @@ import org.rectrack.events.recommendations.Tier;
  */
 public final class TestEvents {
 
-    /**
-     * The system property that counts the country-years handed out in this JVM. Not a static field: Quarkus loads
-     * the test classes anew each time it restarts the application for another set of test resources, and a static
-     * counter would start again, while the broker and its topics are the JVM's, and every fresh database the
-     * restarted gateway gets replays them from the beginning. The system properties are one map for all class
-     * loaders of the JVM.
-     */
-    private static final String COUNTRY_YEARS_TAKEN = "rectrack.test.gateway.country-years-taken";
     /** A unique country-year comes with the years after it: this many years in all (see CountryYear.nextYear). */
     private static final int YEARS_EACH = 3;
-    /** Laos is left to the tests that use fixed years of it (the compliance reports, the imported Laos reports). */
+    /** The years a report may have (QueryValues' bounds for a year). */
+    private static final int FIRST_YEAR = 2001;
+    private static final int LAST_YEAR = 2100;
+    /** The year of the sentinel reports: outside the years a client may ask for, so no list by year shows them. */
+    private static final int SENTINEL_YEAR = 2000;
+    /** Laos is left out: the end-to-end test imports the real Laos reports, whatever other tests have published. */
     private static final List<String> COUNTRIES = new java.util.TreeSet<>(
             Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3)).stream()
             .filter(code -> !code.equals("LAO"))
@@ -77,19 +76,46 @@ public final class TestEvents {
     }
 
     /**
-     * A country and year no other test of this JVM uses, nor the next two years of that country, whichever class
-     * loader runs it: so that lists by country and year are this test's own.
+     * A country and year that no data in the read model has, nor the next two years of that country: so that lists
+     * by country and year are the caller's own. Drawn at random and checked against the read model once it has
+     * handled everything on the recommendations topic (where reports and recommendations, and so their country and
+     * year, travel), which holds whatever any earlier test of this JVM, or an earlier start of the gateway, put
+     * there. No counter is shared between tests: the topics and the read model are the only record of what is taken.
      */
     public static CountryYear uniqueCountryYear() {
-        // Properties.compute is atomic: two class loaders never take the same number.
-        int taken = Integer.parseInt((String) System.getProperties().compute(COUNTRY_YEARS_TAKEN,
-                (key, last) -> last == null ? "0" : Integer.toString(Integer.parseInt((String) last) + 1)));
-        int blocks = 100 / YEARS_EACH; // 2001–2100, the years a report may have
-        if (taken >= COUNTRIES.size() * blocks) {
-            throw new IllegalStateException("all " + COUNTRIES.size() * blocks + " unique country-years are taken");
+        awaitRecommendationsTopicHandled();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            CountryYear drawn = new CountryYear(COUNTRIES.get(ThreadLocalRandom.current().nextInt(COUNTRIES.size())),
+                    ThreadLocalRandom.current().nextInt(FIRST_YEAR, LAST_YEAR - YEARS_EACH + 2));
+            if (unused(drawn)) {
+                return drawn;
+            }
         }
-        return new CountryYear(COUNTRIES.get(taken % COUNTRIES.size()),
-                2001 + YEARS_EACH * (taken / COUNTRIES.size()));
+        throw new IllegalStateException("100 country-years drawn at random were all taken");
+    }
+
+    /** Whether the read model has no report and no recommendation of the country in the year or the two after. */
+    private static boolean unused(CountryYear where) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager().createNativeQuery(
+                "select (select count(*) from report_version where country = :country and year between :from and :to)"
+                        + " + (select count(*) from recommendation_version where country = :country"
+                        + " and year between :from and :to)")
+                .setParameter("country", where.country())
+                .setParameter("from", where.year())
+                .setParameter("to", where.year() + YEARS_EACH - 1)
+                .getSingleResult()).longValue() == 0);
+    }
+
+    /** A sentinel on every partition of the recommendations topic, each awaited: what was sent before is handled. */
+    private static void awaitRecommendationsTopicHandled() {
+        for (PartitionInfo partition : producer().partitionsFor(Topics.RECOMMENDATIONS)) {
+            UUID sentinel = UUID.randomUUID();
+            EventEnvelope<?> event = report(sentinel, 1, new CountryYear(COUNTRIES.getFirst(), SENTINEL_YEAR),
+                    Tier.TIER_2, Instant.now());
+            send(new ProducerRecord<>(Topics.RECOMMENDATIONS, partition.partition(), sentinel.toString(),
+                    codec().encode(event)));
+            awaitVersion(event.type(), sentinel, 1);
+        }
     }
 
     /** An instant in the past, to the microsecond as PostgreSQL keeps it, so as-of questions have room before it. */
@@ -167,7 +193,7 @@ public final class TestEvents {
         EventEnvelope<?> event = earlier.topic().equals(Topics.EVIDENCE)
                 ? evidence(sentinel, 1, UUID.randomUUID(), Assessment.ADVANCES, LocalDate.of(2023, 1, 1), "sentinel",
                         Visibility.PUBLIC, EvidenceState.SUBMITTED, Instant.now())
-                : report(sentinel, 1, uniqueCountryYear(), Tier.TIER_2, Instant.now());
+                : report(sentinel, 1, new CountryYear(COUNTRIES.getFirst(), SENTINEL_YEAR), Tier.TIER_2, Instant.now());
         send(new ProducerRecord<>(earlier.topic(), earlier.partition(), sentinel.toString(), codec().encode(event)));
         awaitVersion(event.type(), sentinel, 1);
     }

@@ -1,9 +1,9 @@
 package org.rectrack.gateway.compliance;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.rectrack.gateway.compliance.ComplianceReport.Evidence;
@@ -18,10 +18,15 @@ public final class ComplianceCsv {
 
     private static final String BOM = "\uFEFF";
     private static final String CRLF = "\r\n";
+    /** What OWASP names as the start of a formula (=, +, -, @, TAB, CR), and the full-width =, +, - and @. */
+    private static final String FORMULA_LEADING = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
+    /** A number as we write the figures: an optional minus, ASCII digits, an optional fraction. */
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
     private ComplianceCsv() {
     }
 
+    /** The report as the bytes of a CSV file; every cell goes through {@link #quoted(String)}. */
     public static byte[] render(ComplianceReport report) {
         StringBuilder csv = new StringBuilder(BOM);
         row(csv, "country", "year", "as of", "tier", "rank", "code", "recommendation", "pillars", "status", "rule",
@@ -76,22 +81,34 @@ public final class ComplianceCsv {
         csv.append(CRLF);
     }
 
-    /** RFC 4180; a leading =, +, - or @ is prefixed with ' so a spreadsheet never runs a cell as a formula. */
+    /**
+     * One cell, per RFC 4180 (quoted when it holds a comma, a quote or a line end), made safe from CSV injection
+     * (OWASP, "CSV Injection"): a cell that a spreadsheet could read as a formula, one whose first character other
+     * than white space is =, +, -, @, a TAB or a CR (or a full-width =, +, - or @, which spreadsheets in East Asian
+     * locales read as the ASCII ones), gets a leading ' and is always quoted. A plain decimal number such as
+     * {@code -12.5}, which we write ourselves for the figures, stays as it is so that it sums as a number.
+     */
     static String quoted(String cell) {
         if (cell == null) {
             return "";
         }
-        String safe = !cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 && !isNumber(cell) ? "'" + cell : cell;
-        boolean needsQuotes = safe.chars().anyMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n');
+        boolean formula = startsLikeAFormula(cell) && !PLAIN_NUMBER.matcher(cell).matches();
+        String safe = formula ? "'" + cell : cell;
+        boolean needsQuotes = formula || safe.chars().anyMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n');
         return needsQuotes ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
     }
 
-    private static boolean isNumber(String cell) {
-        try {
-            new BigDecimal(cell);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
+    private static boolean startsLikeAFormula(String cell) {
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (FORMULA_LEADING.indexOf(c) >= 0) {
+                return true;
+            }
+            // Spreadsheets skip leading spaces (and line ends) before they look for a formula.
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+                return false;
+            }
         }
+        return false;
     }
 }

@@ -2,15 +2,18 @@ package org.rectrack.gateway.compliance;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -19,14 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestResponse;
 import org.rectrack.platform.problem.Problem;
 import org.rectrack.platform.problem.ProblemException;
 import org.rectrack.platform.request.QueryValues;
 import org.rectrack.platform.security.Roles;
 
 /**
- * REST entry point for year-end compliance reports: one report, three formats chosen by {@code Accept}.
+ * REST entry point for year-end compliance reports: one report, three formats negotiated from {@code Accept}.
  * The bytes depend only on country, year and {@code asOf}, so an auditor can reproduce a signed report.
  */
 @Path("/compliance-reports/{country}/{year}")
@@ -35,6 +37,14 @@ public class ComplianceReportResource {
 
     static final String CSV = "text/csv";
     static final String PDF = "application/pdf";
+    /**
+     * What is offered, in order of preference (when Accept ranks them alike, JSON, the API's default, wins), with the
+     * parameters each is sent with: a client may ask for {@code text/csv; header=present} (RFC 4180).
+     */
+    private static final List<MediaType> OFFERED = List.of(
+            MediaType.valueOf(MediaType.APPLICATION_JSON + "; charset=UTF-8"),
+            MediaType.valueOf(CSV + "; charset=UTF-8; header=present"),
+            MediaType.valueOf(PDF));
     private static final String AS_OF = "the cut-off: an instant (2023-12-31T23:59:59Z) or a day (2023-12-31 means its"
             + " end, UTC); only what rectrack knew then counts. Default: now, to the second";
 
@@ -44,45 +54,56 @@ public class ComplianceReportResource {
         this.reports = reports;
     }
 
+    /**
+     * The report in the type the caller's {@code Accept} prefers (RFC 9110, section 12.5.1, q-values included) among
+     * JSON, CSV and PDF; JSON when it has no preference (no {@code Accept}, or {@code *}{@code /*}). Chosen by
+     * {@link Negotiation} rather than by matching {@code @Produces} per method, which answered a PDF to
+     * {@code application/pdf;q=0}. Throws a 406 problem naming the types offered when {@code Accept} admits none, a
+     * 400 when {@code Accept} cannot be read.
+     */
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AUDITOR)
-    @Operation(summary = "The year-end compliance report as JSON")
+    @Operation(summary = "The year-end compliance report as JSON, CSV (UTF-8 with BOM, RFC 4180) or PDF, by Accept",
+            description = "The type is negotiated from Accept with its q-values; JSON when Accept is absent or */*. The"
+                    + " JSON and CSV have one row per recommendation, then the figures; the PDF adds a chart of them.")
     @APIResponse(responseCode = "200", description = "The report; dataSha256 fingerprints the data it rests on",
-            content = @Content(schema = @Schema(implementation = ComplianceReport.class)))
-    @APIResponse(responseCode = "400", description = "Country, year or asOf is not valid",
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComplianceReport.class)),
+                    @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+    @APIResponse(responseCode = "400", description = "Country, year, asOf or the Accept header is not valid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an auditor",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No report on the country for the year was known as of asOf",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ComplianceReport json(
+    @APIResponse(responseCode = "406", description = "Accept admits none of application/json, text/csv and"
+            + " application/pdf; errors names them",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response report(
             @Parameter(example = "LAO") @PathParam("country") String country,
             @Parameter(example = "2023") @PathParam("year") String year,
-            @Parameter(description = AS_OF, example = "2023-12-31") @QueryParam("asOf") String asOf) {
-        return report(country, year, asOf);
+            @Parameter(description = AS_OF, example = "2023-12-31") @QueryParam("asOf") String asOf,
+            @Context HttpHeaders headers) {
+        MediaType chosen = Negotiation.choose(headers, OFFERED)
+                .orElseThrow(ComplianceReportResource::notAcceptable);
+        ComplianceReport report = report(country, year, asOf);
+        return switch (chosen.getSubtype()) {
+            case "csv" -> file(ComplianceCsv.render(report), chosen, report, "csv");
+            case "pdf" -> file(CompliancePdf.render(report), chosen, report, "pdf");
+            default -> Response.ok(report, chosen).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+        };
     }
 
-    @GET
-    @Produces(CSV)
-    @RolesAllowed(Roles.AUDITOR)
-    @Operation(summary = "The year-end compliance report as CSV (UTF-8 with BOM, RFC 4180)")
-    @APIResponse(responseCode = "200", description = "One row per recommendation, then the figures",
-            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
-    public RestResponse<byte[]> csv(@PathParam("country") String country, @PathParam("year") String year,
-            @QueryParam("asOf") String asOf) {
-        ComplianceReport report = report(country, year, asOf);
-        return file(ComplianceCsv.render(report), CSV + "; charset=UTF-8", report, "csv");
-    }
-
-    @GET
-    @Produces(PDF)
-    @RolesAllowed(Roles.AUDITOR)
-    @Operation(summary = "The year-end compliance report as PDF, with a chart of the figures")
-    @APIResponse(responseCode = "200", description = "The report, ready to sign",
-            content = @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    public RestResponse<byte[]> pdf(@PathParam("country") String country, @PathParam("year") String year,
-            @QueryParam("asOf") String asOf) {
-        ComplianceReport report = report(country, year, asOf);
-        return file(CompliancePdf.render(report), PDF, report, "pdf");
+    /** 406 (RFC 9110, section 15.5.7), listing what is offered so that the client can ask again. */
+    private static ProblemException notAcceptable() {
+        String offered = OFFERED.stream().map(type -> type.getType() + "/" + type.getSubtype())
+                .collect(Collectors.joining(", "));
+        return new ProblemException(Response.Status.NOT_ACCEPTABLE.getStatusCode(), "not-acceptable", "Not Acceptable",
+                "Accept admits none of the types this report comes in: " + offered,
+                List.of(new Problem.FieldError(HttpHeaders.ACCEPT, "must admit one of " + offered)));
     }
 
     private ComplianceReport report(String country, String year, String asOf) {
@@ -99,10 +120,11 @@ public class ComplianceReportResource {
         return reports.report(code, reportYear, cutOff);
     }
 
-    private static RestResponse<byte[]> file(byte[] body, String type, ComplianceReport report, String extension) {
+    private static Response file(byte[] body, MediaType type, ComplianceReport report, String extension) {
         String name = "compliance-%s-%d-as-of-%s.%s".formatted(report.country(), report.year(),
                 report.asOf().toString().replace(":", ""), extension);
-        return RestResponse.ResponseBuilder.ok(body, type)
+        return Response.ok(body, type)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
                 .header(HttpHeaders.ETAG, "\"" + report.dataSha256() + "-" + extension + "\"")
                 .build();

@@ -18,6 +18,11 @@ import org.rectrack.platform.paging.PageRequest;
 /**
  * Questions to the read model, each answered as of an instant: the latest version of each aggregate whose
  * event occurred at or before it. A null instant asks for the latest version the gateway knows.
+ *
+ * <p>Held back from every answer: a recommendation whose report the read model has not got, and evidence bearing on
+ * a recommendation it has not got (or holds back). The owning services never publish such a thing, so it is either
+ * early (the topics are consumed apart, a partition may run ahead) and shows once what it names arrives, or it is no
+ * owner's word, and never shows (see the package documentation).
  */
 @ApplicationScoped
 public class ReadModel {
@@ -119,10 +124,16 @@ public class ReadModel {
                 Parameters.with("id", id).and("asOf", LATEST)).firstResultOptional();
     }
 
-    /** The condition "this row is the latest version of its evidence as of :asOf", for use in other queries. */
+    /**
+     * The condition "this row is the latest version of its evidence as of :asOf, and every recommendation it bears
+     * on is one the read model shows", for use in other queries.
+     */
     public static String asOfEvidence(String alias) {
         return alias + ".version = (select max(v.version) from EvidenceVersion v where v.evidenceId = " + alias
-                + ".evidenceId and v.occurredAt <= :asOf)";
+                + ".evidenceId and v.occurredAt <= :asOf)"
+                + " and not exists (select 1 from EvidenceVersion held join held.links heldLink where held.seq = "
+                + alias + ".seq and not exists (select 1 from RecommendationVersion known where"
+                + " known.recommendationId = heldLink.recommendationId and " + reportKnown("known") + "))";
     }
 
     public static Instant orLatest(Instant asOf) {
@@ -136,6 +147,15 @@ public class ReadModel {
 
     private static String asOfRecommendation(String alias) {
         return alias + ".version = (select max(v.version) from RecommendationVersion v where v.recommendationId = "
-                + alias + ".recommendationId and v.occurredAt <= :asOf)";
+                + alias + ".recommendationId and v.occurredAt <= :asOf) and " + reportKnown(alias);
+    }
+
+    /**
+     * The condition "the read model has the report of this recommendation row". Known at all, not as of the
+     * instant: the question is whether the owner has it, not since when; the instants of two aggregates need not be
+     * in order (evidence and recommendations are stamped by two services' clocks).
+     */
+    private static String reportKnown(String alias) {
+        return "exists (select 1 from ReportVersion knownReport where knownReport.reportId = " + alias + ".reportId)";
     }
 }

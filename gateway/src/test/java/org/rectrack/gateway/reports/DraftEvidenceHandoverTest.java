@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.rectrack.gateway.TestCallers.as;
 
@@ -20,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -155,16 +155,28 @@ class DraftEvidenceHandoverTest {
     }
 
     @Test
-    void aDryRunOrARepeatedImportSubmitsNothingAndIsRelayedUnchanged() {
+    void aDryRunSubmitsNothingAndIsRelayedUnchanged() throws JsonProcessingException {
         UUID recommendation = recommendation("0a");
         String answer = importAnswer(UUID.randomUUID(), draft(recommendation, "Courts did not convict any traffickers.",
                 List.of()));
 
-        importing(answer, "true").then().statusCode(200)
-                .body("evidenceSubmission", nullValue())
-                .body("draftEvidence", hasSize(1));
+        String relayed = importing(answer, "true").then().statusCode(200).extract().asString();
 
+        assertThat(JSON.readTree(relayed)).isEqualTo(JSON.readTree(notCreated(answer)));
         assertThat(FakeServices.sent(recommendation)).isEmpty();
+    }
+
+    @Test
+    void aRepeatedImportSubmitsNothingAgainAndIsRelayedUnchanged() throws JsonProcessingException {
+        UUID recommendation = recommendation("0a");
+        String answer = importAnswer(UUID.randomUUID(), draft(recommendation, "Courts did not convict any traffickers.",
+                List.of()));
+        importing(answer, "").then().statusCode(201).body("evidenceSubmission.submitted", equalTo(1));
+
+        String relayed = importing(answer, "").then().statusCode(200).extract().asString();
+
+        assertThat(JSON.readTree(relayed)).isEqualTo(JSON.readTree(notCreated(answer)));
+        assertThat(FakeServices.sent(recommendation)).hasSize(1);
     }
 
     @Test
@@ -182,6 +194,11 @@ class DraftEvidenceHandoverTest {
             request.queryParam("dryRun", dryRun);
         }
         return request.post("/api/v1/reports/import");
+    }
+
+    /** What the recommendations-service answers when it creates nothing: the same, with {@code created} false. */
+    private static String notCreated(String answer) {
+        return answer.replace("\"created\":true", "\"created\":false");
     }
 
     /** A new recommendation id whose last two digits tell the fake evidence-service how to answer. */
@@ -230,8 +247,8 @@ class DraftEvidenceHandoverTest {
 
     /**
      * Plays both services. {@code POST /api/v1/reports/import} answers the JSON it is sent: 201 with a Location, or
-     * 200 (created false) for a dry run. {@code POST /api/v1/evidence} keeps every request and answers by the last
-     * two digits of its recommendation id: 0a 201; 0b "unknown recommendation" twice per key, then 201; 0c 422
+     * 200 (created false) for a dry run or a text it was sent before. {@code POST /api/v1/evidence} keeps every
+     * request and answers by the last two digits of its recommendation id: 0a 201; 0b "unknown recommendation" twice per key, then 201; 0c 422
      * withdrawn; 0d 400 on its metrics while it has any, then 201; 0e closes the connection without an answer.
      * {@code GET /sent/<recommendation id>} lists the evidence requests for one recommendation.
      */
@@ -241,6 +258,7 @@ class DraftEvidenceHandoverTest {
 
         private final List<Map<String, String>> sent = new CopyOnWriteArrayList<>();
         private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+        private final Set<String> imported = ConcurrentHashMap.newKeySet();
         private final ObjectMapper json = new ObjectMapper();
         private HttpServer server;
 
@@ -287,13 +305,15 @@ class DraftEvidenceHandoverTest {
         private void importReport(HttpExchange exchange) throws IOException {
             String answer = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             boolean dryRun = String.valueOf(exchange.getRequestURI().getQuery()).contains("dryRun=true");
-            if (dryRun) {
+            // A text imported before creates nothing: 200, as the recommendations-service answers.
+            boolean repeated = !dryRun && !imported.add(answer);
+            if (dryRun || repeated) {
                 answer = answer.replace("\"created\":true", "\"created\":false");
             } else {
                 String report = JsonPath.from(answer).getString("report.id");
                 exchange.getResponseHeaders().add("Location", "http://127.0.0.1/api/v1/reports/" + report);
             }
-            respond(exchange, dryRun ? 200 : 201, answer);
+            respond(exchange, dryRun || repeated ? 200 : 201, answer);
         }
 
         private void submit(HttpExchange exchange) throws IOException {

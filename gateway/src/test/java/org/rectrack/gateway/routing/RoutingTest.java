@@ -7,12 +7,16 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.rectrack.gateway.TestCallers.as;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 import org.rectrack.deploy.infra.testing.InfrastructureTestResource;
@@ -25,16 +29,9 @@ import org.rectrack.deploy.infra.testing.InfrastructureTestResource;
 @WithTestResource(value = InfrastructureTestResource.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
 class RoutingTest {
 
-    private static final long TIMEOUT_MILLIS = 5_000;
-
     @Test
     void submittingEvidenceWhileTheEvidenceServiceIsNotRunningAnswers503WithRetryAfter() {
-        long start = System.nanoTime();
-        ValidatableResponse response = as("ngo", "ngo-a").body("{\"summary\": \"x\"}").post("/api/v1/evidence").then();
-        long millis = (System.nanoTime() - start) / 1_000_000;
-
-        unavailable(response, "evidence-service");
-        assertThat(millis).isLessThan(TIMEOUT_MILLIS);
+        unavailable(as("ngo", "ngo-a").body("{\"summary\": \"x\"}").post("/api/v1/evidence").then(), "evidence-service");
     }
 
     @Test
@@ -72,12 +69,57 @@ class RoutingTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void theOpenApiDocumentDescribesEveryOperation() {
-        RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-                .body("paths.'/api/v1/recommendations/{id}'.get.summary", notNullValue())
-                .body("paths.'/api/v1/evidence/{id}/verify'.post.responses.'503'", notNullValue())
-                .body("paths.'/api/v1/admin/rebuild'.post.summary", containsString("admin"))
-                .body("paths.'/api/v1/reports/import'.post.requestBody", notNullValue());
+        List<Operation> operations = operations();
+
+        assertThat(operations).hasSizeGreaterThanOrEqualTo(14);
+        for (Operation operation : operations) {
+            assertThat(operation.json().getString("summary")).as("summary of %s", operation).isNotBlank();
+            assertThat(operation.json().getList("tags")).as("tags of %s", operation).isNotEmpty();
+            assertThat(operation.roles()).as("roles of %s", operation).isNotEmpty();
+            Map<String, Map<String, Object>> responses = operation.json().getMap("responses");
+            assertThat(responses.keySet()).as("responses of %s", operation)
+                    .contains("401", "403").anyMatch(status -> status.startsWith("2"));
+            responses.forEach((status, response) -> {
+                assertThat(response.get("description")).as("%s %s", operation, status).isNotNull();
+                if (status.startsWith("4") || status.startsWith("5")) {
+                    Map<String, Object> content = (Map<String, Object>) response.get("content");
+                    assertThat(content).as("%s %s", operation, status).containsOnlyKeys("application/problem+json");
+                }
+            });
+        }
+        assertThat(operations).filteredOn(operation -> operation.method().equals("post"))
+                .filteredOn(operation -> !operation.path().endsWith("/admin/rebuild"))
+                .allSatisfy(operation -> assertThat(operation.routed()).as("%s answers 503 with Retry-After", operation)
+                        .isTrue());
+    }
+
+    @Test
+    void everyRoutedOperationAnswers503WithRetryAfterWhileItsServiceIsNotRunning() {
+        List<Operation> routed = operations().stream().filter(Operation::routed).toList();
+
+        assertThat(routed).hasSizeGreaterThanOrEqualTo(6);
+        for (Operation operation : routed) {
+            ValidatableResponse response = operation.call(operation.roles().getFirst(), "application/json").then();
+            unavailable(response, operation.path().contains("/evidence") ? "evidence-service" : "recommendations-service");
+        }
+    }
+
+    @Test
+    void noOperationAnswersAMalformedOrUnofferedAcceptWithAServerError() {
+        for (Operation operation : operations()) {
+            for (String accept : List.of("not a media type", "application/json;q=high", "image/png")) {
+                var response = operation.call(operation.roles().getFirst(), accept).then().extract();
+                assertThat(response.statusCode()).as("%s with Accept: %s", operation, accept)
+                        .satisfiesAnyOf(status -> assertThat(status).isLessThan(500),
+                                status -> assertThat(status).isEqualTo(503)); // a routed write, its service not running
+                if (response.statusCode() >= 400) {
+                    assertThat(response.contentType()).as("%s with Accept: %s", operation, accept)
+                            .startsWith("application/problem+json");
+                }
+            }
+        }
     }
 
     private static void unavailable(ValidatableResponse response, String service) {
@@ -86,5 +128,51 @@ class RoutingTest {
                 .header("Retry-After", notNullValue())
                 .body("status", equalTo(503))
                 .body("detail", containsString(service));
+    }
+
+    /** Every operation of the gateway's OpenAPI document. */
+    private static List<Operation> operations() {
+        JsonPath document = RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath();
+        List<Operation> operations = new ArrayList<>();
+        Map<String, Map<String, Object>> paths = document.getMap("paths");
+        paths.forEach((path, methods) -> methods.keySet().forEach(method -> operations.add(new Operation(method, path,
+                JsonPath.from(document.prettify()).setRootPath("paths.'" + path + "'." + method)))));
+        return operations;
+    }
+
+    /** One operation: its method, its path, its description in the document. */
+    private record Operation(String method, String path, JsonPath json) {
+
+        /** The roles its security requirement names. */
+        List<String> roles() {
+            List<Map<String, List<String>>> security = json.getList("security");
+            return security == null ? List.of()
+                    : security.stream().flatMap(requirement -> requirement.values().stream()).flatMap(List::stream).toList();
+        }
+
+        /** Documented as routed: it answers 503 with Retry-After when the owning service is down. */
+        boolean routed() {
+            return json.getMap("responses.'503'.headers") != null
+                    && json.getMap("responses.'503'.headers").containsKey("Retry-After");
+        }
+
+        /** Calls it as the role, with any path parameter a new UUID and a body in its first media type. */
+        io.restassured.response.Response call(String role, String accept) {
+            var request = as(role, "ngo-a").header("Accept", accept);
+            Map<String, Object> content = json.getMap("requestBody.content");
+            if (content != null && !content.isEmpty()) {
+                String type = content.keySet().iterator().next();
+                request.contentType(type).body(type.contains("json") ? "{\"reason\": \"x\"}" : "Laos (Tier 2)");
+            }
+            String concrete = path.replaceAll("\\{country}", "LAO").replaceAll("\\{year}", "2023")
+                    .replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            return request.request(method.toUpperCase(), concrete);
+        }
+
+        @Override
+        public String toString() {
+            return method.toUpperCase() + " " + path;
+        }
     }
 }

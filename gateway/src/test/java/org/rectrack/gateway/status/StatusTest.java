@@ -134,11 +134,11 @@ class StatusTest {
         UUID y2021 = recommendation(first);
         CountryYear second = first.nextYear();
         UUID y2022 = UUID.randomUUID();
-        publishAndAwait(TestEvents.recommendation(y2022, 1, UUID.randomUUID(), second, 3, "Again: prosecute.", y2021,
+        publishAndAwait(TestEvents.recommendation(y2022, 1, report(second), second, 3, "Again: prosecute.", y2021,
                 RecommendationState.ACTIVE, minutesAgo(10)));
         CountryYear third = second.nextYear();
         UUID y2023 = UUID.randomUUID();
-        publishAndAwait(TestEvents.recommendation(y2023, 1, UUID.randomUUID(), third, 1, "Still: prosecute.", y2022,
+        publishAndAwait(TestEvents.recommendation(y2023, 1, report(third), third, 1, "Still: prosecute.", y2022,
                 RecommendationState.ACTIVE, minutesAgo(10)));
 
         RecommendationStatus status = statuses.of(y2023, null, Viewer.publicOnly()).orElseThrow();
@@ -163,22 +163,22 @@ class StatusTest {
     }
 
     @Test
-    void aVerifiedEvidenceShowsInTheStatusWithinASecond() {
+    void aVerificationOnTheTopicChangesTheStatusAndNamesTheEvidence() {
         UUID recommendation = recommendation(TestEvents.uniqueCountryYear());
         UUID id = UUID.randomUUID();
         publishAndAwait(evidence(id, 1, recommendation, Assessment.ADVANCES, MARCH, "ngo-a", Visibility.PUBLIC,
                 EvidenceState.SUBMITTED, minutesAgo(1)));
+        assertThat(statusAsOf(recommendation, null)).isEqualTo(Status.NO_EVIDENCE);
 
-        long start = System.nanoTime();
+        // How fast is the benchmark's to measure; here, that the change arrives and is explained.
         TestEvents.publish(evidence(id, 2, recommendation, Assessment.ADVANCES, MARCH, "ngo-a", Visibility.PUBLIC,
                 EvidenceState.VERIFIED, Instant.now()));
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+        await().atMost(Duration.ofSeconds(30))
                 .until(() -> statusAsOf(recommendation, null) == Status.IN_PROGRESS);
-        long millis = (System.nanoTime() - start) / 1_000_000;
 
-        System.out.printf("Status latency (published on the topic → status changed): %d ms%n", millis);
-        // The requirement is 1 s in normal operation; a loaded CI machine gets room, the figure is printed above.
-        assertThat(millis).isLessThan(5_000);
+        RecommendationStatus status = statuses.of(recommendation, null, Viewer.everything()).orElseThrow();
+        assertThat(status.evidenceIds()).containsExactly(id);
+        assertThat(status.pendingCount()).isZero();
     }
 
     private Status statusAsOf(UUID recommendation, Instant asOf) {
@@ -187,11 +187,17 @@ class StatusTest {
 
     /** A new recommendation published long ago, with its report. */
     private static UUID recommendation(CountryYear where) {
-        UUID report = UUID.randomUUID();
+        UUID report = report(where);
         UUID id = UUID.randomUUID();
-        publishAndAwait(TestEvents.report(report, 1, where, Tier.TIER_2, minutesAgo(50)));
         publishAndAwait(TestEvents.recommendation(id, 1, report, where, 1, "Vigorously investigate and prosecute.", null,
                 RecommendationState.ACTIVE, minutesAgo(50)));
         return id;
+    }
+
+    /** A new report published long ago. */
+    private static UUID report(CountryYear where) {
+        UUID report = UUID.randomUUID();
+        publishAndAwait(TestEvents.report(report, 1, where, Tier.TIER_2, minutesAgo(50)));
+        return report;
     }
 }
