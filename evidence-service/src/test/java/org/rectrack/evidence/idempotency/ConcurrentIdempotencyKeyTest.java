@@ -1,6 +1,7 @@
 package org.rectrack.evidence.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.rectrack.evidence.TestEvidence.as;
 import static org.rectrack.evidence.TestEvidence.newOrganisation;
 import static org.rectrack.evidence.TestEvidence.request;
@@ -8,15 +9,22 @@ import static org.rectrack.evidence.TestEvidence.request;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.rectrack.deploy.infra.testing.Concurrently;
 import org.rectrack.deploy.infra.testing.InfrastructureTestResource;
+import org.rectrack.deploy.infra.testing.TopicReader;
 import org.rectrack.evidence.TestRecommendations;
+import org.rectrack.events.Topics;
+import org.rectrack.events.outbox.OutboxRelay;
 
 /**
  * The same Idempotency-Key sent by many clients at the very same moment (a client library that retries on a
@@ -28,6 +36,12 @@ class ConcurrentIdempotencyKeyTest {
 
     private static final int CLIENTS = 16;
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @Inject
+    OutboxRelay relay;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
 
     @Test
     void sixteenParallelRequestsWithOneKeyAndOneBodyCreateOneRecordAndAllAnswerIt() {
@@ -43,6 +57,7 @@ class ConcurrentIdempotencyKeyTest {
         assertThat(answers).extracting(Response::asString).containsOnly(answers.getFirst().asString());
         assertThat(answers).filteredOn(answer -> answer.header("Idempotent-Replayed") == null).hasSize(1);
         assertThat(recorded(organisation, recommendation)).isEqualTo(1);
+        assertThat(eventsOf(answers.getFirst().path("id"))).hasSize(1);
     }
 
     @Test
@@ -70,6 +85,13 @@ class ConcurrentIdempotencyKeyTest {
             assertThat(answer.<List<String>> path("errors.field")).containsExactly("Idempotency-Key");
         });
         assertThat(recorded(organisation, recommendation)).isEqualTo(1);
+        assertThat(eventsOf(created.getFirst().path("id"))).hasSize(1);
+    }
+
+    /** The events published for the evidence, counted once the outbox has sent everything. */
+    private List<ConsumerRecord<String, String>> eventsOf(String evidenceId) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> relay.pending() == 0);
+        return TopicReader.readToEnd(kafka, Topics.EVIDENCE, Set.of(evidenceId), Duration.ofSeconds(60));
     }
 
     private static Response post(String organisation, String key, Map<String, Object> body) {
