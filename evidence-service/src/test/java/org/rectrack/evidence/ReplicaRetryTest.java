@@ -64,6 +64,8 @@ class ReplicaRetryTest {
         String notJson = UUID.randomUUID().toString();
         String otherAggregate = UUID.randomUUID().toString();
         String unknownState = UUID.randomUUID().toString();
+        // Readable, but PostgreSQL refuses text with a NUL character: a data error, not a passing one.
+        String unstorable = UUID.randomUUID().toString();
         double retriesBefore = retries();
 
         TestRecommendations.send(notJson, "{\"type\": ");
@@ -71,17 +73,22 @@ class ReplicaRetryTest {
         TestRecommendations.send(otherAggregate, TestRecommendations.encode(new EventEnvelope<>(strangers.eventId(),
                 strangers.type(), strangers.schemaVersion(), strangers.occurredAt(), UUID.fromString(otherAggregate), 1,
                 strangers.data())));
+        TestRecommendations.send(unstorable, TestRecommendations.encode(
+                TestRecommendations.event(UUID.fromString(unstorable), 1, RecommendationState.ACTIVE))
+                .replace("\"code\":\"LAO-2023-", "\"code\":\"LAO-\\u0000-"));
         RecordMetadata last = TestRecommendations.send(unknownState, TestRecommendations.encode(
                 TestRecommendations.event(UUID.fromString(unknownState), 1, RecommendationState.ACTIVE))
                 .replace("\"ACTIVE\"", "\"MERGED\""));
         TestRecommendations.awaitHandled(last);
 
         List<ConsumerRecord<String, String>> dead = TopicReader.read(kafka, DEAD_LETTERS,
-                Set.of(notJson, otherAggregate, unknownState), 3, Duration.ofSeconds(30));
-        assertThat(dead).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(notJson, otherAggregate, unknownState);
+                Set.of(notJson, otherAggregate, unknownState, unstorable), 4, Duration.ofSeconds(30));
+        assertThat(dead).extracting(ConsumerRecord::key)
+                .containsExactlyInAnyOrder(notJson, otherAggregate, unknownState, unstorable);
         assertThat(retries()).isEqualTo(retriesBefore);
         assertThat(TestRecommendations.known(stranger)).isEmpty();
         assertThat(TestRecommendations.known(UUID.fromString(otherAggregate))).isEmpty();
+        assertThat(TestRecommendations.known(UUID.fromString(unstorable))).isEmpty();
     }
 
     /** How often the replica has tried an event again, as SmallRye Fault Tolerance counts it. */
