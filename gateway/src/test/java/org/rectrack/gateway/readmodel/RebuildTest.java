@@ -12,6 +12,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
@@ -21,6 +30,7 @@ import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.rectrack.deploy.infra.testing.InfrastructureTestResource;
+import org.rectrack.events.EventType;
 import org.rectrack.events.Topics;
 import org.rectrack.events.evidence.Assessment;
 import org.rectrack.events.evidence.EvidenceState;
@@ -84,6 +94,61 @@ class RebuildTest {
     }
 
     @Test
+    void aRebuildWhileEventsKeepArrivingEndsAsAQuietRebuildDoes() throws Exception {
+        CountryYear where = TestEvents.uniqueCountryYear();
+        UUID report = UUID.randomUUID();
+        publishAndAwait(TestEvents.report(report, 1, where, Tier.TIER_2, minutesAgo(60)));
+        List<UUID> recommendations = IntStream.range(0, 5).mapToObj(i -> UUID.randomUUID()).toList();
+        List<UUID> evidence = IntStream.range(0, 5).mapToObj(i -> UUID.randomUUID()).toList();
+        Map<UUID, Long> published = new ConcurrentHashMap<>();
+        AtomicBoolean rebuilt = new AtomicBoolean();
+        AtomicLong duringRebuild = new AtomicLong();
+        AtomicBoolean rebuilding = new AtomicBoolean();
+        // Keeps publishing new versions of ten aggregates on both topics, round and round, until the rebuild is over.
+        Runnable publisher = () -> {
+            for (int i = 0; !rebuilt.get() || i < 40; i++) {
+                boolean evidenceTurn = i % 2 == 0;
+                UUID id = (evidenceTurn ? evidence : recommendations).get((i / 2) % 5);
+                long version = published.merge(id, 1L, Long::sum);
+                TestEvents.publish(evidenceTurn
+                        ? TestEvents.evidence(id, version, recommendations.getFirst(), Assessment.ADVANCES,
+                                LocalDate.of(2023, 3, 1), "ngo-busy", Visibility.PUBLIC,
+                                version % 2 == 0 ? EvidenceState.VERIFIED : EvidenceState.SUBMITTED, minutesAgo(50))
+                        : TestEvents.recommendation(id, version, report, where, (i / 2) % 5 + 1, "wording " + version,
+                                null, RecommendationState.ACTIVE, minutesAgo(50)));
+                if (rebuilding.get()) {
+                    duringRebuild.incrementAndGet();
+                }
+            }
+        };
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> publishing = pool.submit(publisher);
+            await().atMost(Duration.ofSeconds(30)).until(() -> published.values().stream().mapToLong(Long::longValue).sum() >= 10);
+            rebuilding.set(true);
+            as("admin").post("/api/v1/admin/rebuild").then().statusCode(200);
+            rebuilding.set(false);
+            rebuilt.set(true);
+            publishing.get(60, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        System.out.printf("published %d events, %d of them while the rebuild ran%n",
+                published.values().stream().mapToLong(Long::longValue).sum(), duringRebuild.get());
+        assertThat(duringRebuild.get()).as("events published while the rebuild ran").isPositive();
+        published.forEach((id, last) -> TestEvents.awaitVersion(
+                evidence.contains(id) ? EventType.EVIDENCE_CHANGED.name() : EventType.RECOMMENDATION_CHANGED.name(), id, last));
+        String afterBusyRebuild = dump();
+        published.forEach((id, last) -> assertThat(versionsStored(id, evidence.contains(id)))
+                .as("versions of %s in the read model", id)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, last).boxed().toList()));
+
+        as("admin").post("/api/v1/admin/rebuild").then().statusCode(200);
+
+        assertThat(dump()).isEqualTo(afterBusyRebuild);
+    }
+
+    @Test
     void eventsPublishedAfterARebuildStillApply() {
         as("admin").post("/api/v1/admin/rebuild").then().statusCode(200);
 
@@ -103,6 +168,14 @@ class RebuildTest {
     private void awaitNoLag() {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> lag.measure()
                 .map(values -> values.equals(Map.of(Topics.RECOMMENDATIONS, 0L, Topics.EVIDENCE, 0L))).orElse(false));
+    }
+
+    private static List<Long> versionsStored(UUID id, boolean evidence) {
+        String query = evidence
+                ? "select version from evidence_version where evidence_id = :id order by version"
+                : "select version from recommendation_version where recommendation_id = :id order by version";
+        return QuarkusTransaction.requiringNew().call(() -> TestEvents.entityManager().createNativeQuery(query, Long.class)
+                .setParameter("id", id).getResultList().stream().map(Long.class::cast).toList());
     }
 
     private static String dump() {
