@@ -21,7 +21,8 @@ import org.rectrack.events.recommendations.RecommendationChanged;
  * Keeps the table of known recommendations up to date from {@code rectrack.recommendations.v1}, so that
  * evidence for an unknown or withdrawn recommendation is refused without asking another service. An event
  * that cannot be read goes to the dead-letter topic with the reason at once; any other failure (the database
- * away for a moment) is tried again, each time in a new transaction, for up to a minute before it goes there.
+ * away) is tried again, each time in a new transaction, until it succeeds: a valid event is never dead-lettered
+ * for an outage, however long (the partition waits meanwhile).
  */
 @ApplicationScoped
 public class RecommendationReplica {
@@ -38,7 +39,7 @@ public class RecommendationReplica {
 
     @Incoming(CHANNEL)
     @Blocking
-    @Retry(maxRetries = 10, delay = 200, maxDuration = 1, durationUnit = ChronoUnit.MINUTES,
+    @Retry(maxRetries = -1, delay = 200, maxDuration = 0,
             abortOn = MalformedEventException.class)
     @ExponentialBackoff(maxDelay = 10, maxDelayUnit = ChronoUnit.SECONDS)
     public void apply(String payload) {

@@ -27,7 +27,15 @@ public class ReplayOnFreshDatabase implements KafkaConsumerRebalanceListener {
         if (partitions.isEmpty()) {
             return;
         }
-        boolean empty = QuarkusTransaction.requiringNew().call(() -> KnownRecommendation.count() == 0);
+        boolean empty;
+        try {
+            empty = QuarkusTransaction.requiringNew().call(() -> KnownRecommendation.count() == 0);
+        } catch (RuntimeException e) {
+            // Unknown whether the replica holds anything: reading from the beginning is safe (the inbox ignores
+            // what was applied), trusting the committed offsets may skip what an empty replica never had.
+            Log.warnf("Cannot tell whether the replica is empty (%s): reading %s from the beginning", e, partitions);
+            empty = true;
+        }
         if (empty) {
             Log.infof("The replica of recommendations is empty: reading %s from the beginning", partitions);
             consumer.seekToBeginning(partitions);

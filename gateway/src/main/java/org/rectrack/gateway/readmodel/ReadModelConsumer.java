@@ -15,7 +15,8 @@ import org.rectrack.events.EventCodec.MalformedEventException;
  * Feeds the read model from {@code rectrack.recommendations.v1} and {@code rectrack.evidence.v1}, each record in
  * its own transaction (see {@link ReadModelProjector}). An event that cannot be read goes to the channel's
  * dead-letter topic with the reason at once; any other failure (the database away for a moment) is tried again,
- * each time in a new transaction, for up to a minute before it goes there. Either way the partition moves on.
+ * each time in a new transaction, until it succeeds: a valid event is never dead-lettered because the
+ * database was away for a while (the partition waits meanwhile, and the lag says so). An unreadable one moves on.
  */
 @ApplicationScoped
 public class ReadModelConsumer {
@@ -35,7 +36,7 @@ public class ReadModelConsumer {
 
     @Incoming(RECOMMENDATIONS)
     @Blocking
-    @Retry(maxRetries = 10, delay = 200, maxDuration = 1, durationUnit = ChronoUnit.MINUTES,
+    @Retry(maxRetries = -1, delay = 200, maxDuration = 0,
             abortOn = MalformedEventException.class)
     @ExponentialBackoff(maxDelay = 10, maxDelayUnit = ChronoUnit.SECONDS)
     public void recommendations(ConsumerRecord<String, String> record) {
@@ -44,7 +45,7 @@ public class ReadModelConsumer {
 
     @Incoming(EVIDENCE)
     @Blocking
-    @Retry(maxRetries = 10, delay = 200, maxDuration = 1, durationUnit = ChronoUnit.MINUTES,
+    @Retry(maxRetries = -1, delay = 200, maxDuration = 0,
             abortOn = MalformedEventException.class)
     @ExponentialBackoff(maxDelay = 10, maxDelayUnit = ChronoUnit.SECONDS)
     public void evidence(ConsumerRecord<String, String> record) {

@@ -38,14 +38,19 @@ public class ReplayOnEmptyReadModel implements KafkaConsumerRebalanceListener {
         Map<String, List<TopicPartition>> byTopic = partitions.stream()
                 .collect(Collectors.groupingBy(TopicPartition::topic));
         byTopic.forEach((topic, assigned) -> {
+            boolean empty;
             try {
-                if (nothingAppliedFrom(topic)) {
-                    Log.infof("The read model holds nothing from %s: reading %s from the beginning", topic, assigned);
-                    consumer.seekToBeginning(assigned);
-                }
+                empty = nothingAppliedFrom(topic);
             } catch (RuntimeException e) {
-                // A rebalance during shutdown finds the database gone; the committed offsets stand.
-                Log.warnf("Could not check whether the read model holds anything from %s: %s", topic, e.toString());
+                // Unknown whether the read model holds anything: reading from the beginning is safe (the inbox
+                // ignores what was applied), trusting the committed offsets may skip what it never had.
+                Log.warnf("Cannot tell whether the read model holds anything from %s (%s): reading %s from the"
+                        + " beginning", topic, e, assigned);
+                empty = true;
+            }
+            if (empty) {
+                Log.infof("The read model holds nothing from %s: reading %s from the beginning", topic, assigned);
+                consumer.seekToBeginning(assigned);
             }
         });
     }
