@@ -42,6 +42,7 @@ import org.rectrack.platform.problem.ProblemException;
 import org.rectrack.platform.request.QueryValues;
 import org.rectrack.platform.security.Caller;
 import org.rectrack.platform.security.Roles;
+import org.rectrack.platform.validation.PlainText;
 
 /** REST entry point for evidence: submit it, read it with its history, list it. */
 @Path("/evidence")
@@ -134,7 +135,7 @@ public class EvidenceResource {
                     schema = @Schema(implementation = EvidenceState.class))
             @QueryParam("state") String state,
             @Parameter(description = "only evidence submitted by this organisation", example = "lao-anti-trafficking-network")
-            @QueryParam("organisation") String organisation,
+            @QueryParam("organisation") @PlainText String organisation,
             @BeanParam PageParams page) {
         return evidence.list(QueryValues.optionalUuid("recommendationId", recommendationId),
                 QueryValues.optionalEnum("state", state, EvidenceState.class),

@@ -3,6 +3,7 @@ package org.rectrack.gateway.evidence;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -69,6 +70,7 @@ public class ReviewResource {
 
     @POST
     @Path("/{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.REVIEWER)
     @Operation(summary = "Reject submitted evidence, saying why (role reviewer)")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -94,6 +96,7 @@ public class ReviewResource {
 
     @POST
     @Path("/{id}/retract")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.NGO)
     @Operation(summary = "Retract one's own organisation's evidence, saying why (role ngo)",
             description = "Submitted or verified evidence may be retracted; it stays on record with its history, and no"

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.rectrack.deploy.infra.testing.InfrastructureTestResource;
@@ -21,13 +22,15 @@ import org.rectrack.deploy.infra.testing.TestTokens;
 /**
  * The real recommendations-service and evidence-service for an end-to-end test of the gateway: each from its
  * packaged jar, on a free port, with a fresh database of its own on the tests' PostgreSQL, the tests' Kafka,
- * and the development JWT key. Points the gateway's REST clients at them.
+ * and the development JWT key. Points the gateway's REST clients at them, and names each one's database in
+ * {@code rectrack.test.<module>.jdbc-url}, {@code .username} and {@code .password} for tests that look inside.
  */
 public class RunningServices implements QuarkusTestResourceLifecycleManager {
 
     private static final Duration STARTUP = Duration.ofMinutes(3);
 
     private List<ServiceProcess> services = List.of();
+    private final Map<String, String> databases = new ConcurrentHashMap<>();
 
     @Override
     public Map<String, String> start() {
@@ -37,8 +40,10 @@ public class RunningServices implements QuarkusTestResourceLifecycleManager {
         CompletableFuture<ServiceProcess> evidence = CompletableFuture.supplyAsync(() ->
                 start("evidence-service", "evidence_e2e", publicKey));
         services = List.of(recommendations.join(), evidence.join());
-        return Map.of("rectrack.services.recommendations.url", services.get(0).url(),
-                "rectrack.services.evidence.url", services.get(1).url());
+        Map<String, String> settings = new HashMap<>(databases);
+        settings.put("rectrack.services.recommendations.url", services.get(0).url());
+        settings.put("rectrack.services.evidence.url", services.get(1).url());
+        return settings;
     }
 
     @Override
@@ -46,11 +51,14 @@ public class RunningServices implements QuarkusTestResourceLifecycleManager {
         services.forEach(ServiceProcess::close);
     }
 
-    private static ServiceProcess start(String module, String database, Path publicKey) {
+    private ServiceProcess start(String module, String database, Path publicKey) {
         // The same test resource the services' own tests use: it creates a fresh database on the shared server.
         InfrastructureTestResource infrastructure = new InfrastructureTestResource();
         infrastructure.init(Map.of("database", database));
         Map<String, String> settings = infrastructure.start();
+        databases.put("rectrack.test." + module + ".jdbc-url", settings.get("quarkus.datasource.jdbc.url"));
+        databases.put("rectrack.test." + module + ".username", settings.get("quarkus.datasource.username"));
+        databases.put("rectrack.test." + module + ".password", settings.get("quarkus.datasource.password"));
         Map<String, String> environment = new HashMap<>();
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", settings.get("quarkus.datasource.jdbc.url"));
         environment.put("QUARKUS_DATASOURCE_USERNAME", settings.get("quarkus.datasource.username"));

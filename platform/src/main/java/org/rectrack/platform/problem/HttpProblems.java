@@ -14,25 +14,36 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Problem+json for what the HTTP layer refuses before any resource runs: a body over the size limit
- * (checked here from Content-Length, so the caller learns the limit) and any other failure with a status.
+ * (checked here from Content-Length, so the caller learns the limit; a body without one, sent chunked, is read
+ * here up to the limit, so that going over it fails the request into {@link #answerFailure} instead of the REST
+ * layer's bare 413), a Content-Type or Accept header that is not a media type (refused before any resource
+ * runs: the REST layer would fail on it with a 500, or, for Accept, only after the resource had written) and
+ * any other failure with a status.
  */
 @ApplicationScoped
 public class HttpProblems {
 
     private final ObjectMapper mapper;
     private final long maxBodyBytes;
+    private final BodyHandler chunkedBodies;
 
     HttpProblems(ObjectMapper mapper, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.mapper = mapper;
         this.maxBodyBytes = maxBodySize.asLongValue();
+        // The REST layer uses a body read here as it is (RoutingContext.body()); no file uploads are kept.
+        this.chunkedBodies = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
     }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::refuseOversizedBody);
+        router.route().order(Integer.MIN_VALUE).handler(this::refuseMalformedMediaTypes);
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::readChunkedBody);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::answerFailure);
     }
 
@@ -42,6 +53,50 @@ public class HttpProblems {
                 && Long.parseLong(length) > maxBodyBytes) {
             respond(context, 413, "payload-too-large", "Body too large",
                     "the body has " + length + " bytes; this service accepts at most " + maxBodyBytes);
+            return;
+        }
+        context.next();
+    }
+
+    /** Content-Type and each entry of Accept must parse as media types (RFC 9110 §8.3.1, §12.5.1). */
+    private void refuseMalformedMediaTypes(RoutingContext context) {
+        String contentType = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        if (contentType != null && !isMediaType(contentType)) {
+            respond(context, 400, "malformed-header", "Malformed header",
+                    "Content-Type: '" + abbreviate(contentType) + "' is not a media type such as application/json");
+            return;
+        }
+        for (String accept : context.request().headers().getAll(HttpHeaders.ACCEPT)) {
+            for (String range : accept.split(",")) {
+                if (!range.isBlank() && !isMediaType(range.strip())) {
+                    respond(context, 400, "malformed-header", "Malformed header",
+                            "Accept: '" + abbreviate(range.strip()) + "' is not a media range such as application/json");
+                    return;
+                }
+            }
+        }
+        context.next();
+    }
+
+    /** As the REST layer reads it (its MediaType header delegate), so what passes here passes there. */
+    private static boolean isMediaType(String value) {
+        try {
+            MediaType.valueOf(value);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 60 ? value : value.substring(0, 60) + "…";
+    }
+
+    /** A chunked body has no Content-Length to check up front: read it, failing with 413 once it passes the limit. */
+    private void readChunkedBody(RoutingContext context) {
+        if (context.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null
+                && context.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+            chunkedBodies.handle(context);
             return;
         }
         context.next();

@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -51,6 +52,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadable(MismatchedInputException e, UriInfo uri) {
         String field = jsonPath(e);
+        if (field.isEmpty() && e.getMessage() != null && e.getMessage().startsWith("Trailing token")) {
+            // DeserializationFeature.FAIL_ON_TRAILING_TOKENS (StrictJsonBodies) names this case only in its message.
+            return validation(List.of(new FieldError("body", "holds more than one JSON value")), uri);
+        }
         String message = switch (e) {
             case UnrecognizedPropertyException unknown -> "is not a field of this request";
             case InvalidFormatException format -> "'" + format.getValue() + "' is not " + JsonTypes.describe(e.getTargetType());
@@ -71,6 +76,15 @@ public class ProblemMappers {
         String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
         String reason = e.getCause() instanceof IllegalArgumentException cause ? cause.getMessage() : "cannot be read";
         return validation(List.of(new FieldError(field.isEmpty() ? "body" : field, reason)), uri);
+    }
+
+    /**
+     * Jackson's "this type cannot be built from that input" (a record's creator property given twice, say):
+     * Quarkus's own mapper would answer a bare 500; it is an unexpected failure of ours, answered as one.
+     */
+    @ServerExceptionMapper
+    public Response undefined(InvalidDefinitionException e, UriInfo uri) {
+        return unexpected(e, uri);
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,
