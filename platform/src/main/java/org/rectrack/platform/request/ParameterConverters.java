@@ -4,6 +4,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -20,6 +21,8 @@ import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 
+import org.rectrack.platform.problem.ProblemException;
+
 /**
  * Reads typed path and query parameters ({@code @PathParam("id") UUID id}) as {@link QueryValues} reads text: a
  * wrong value is a 400 naming the parameter. JAX-RS answers a 404 for a path or query parameter it cannot convert
@@ -35,23 +38,31 @@ public class ParameterConverters implements ParamConverterProvider {
     @SuppressWarnings("unchecked")
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
         String name = name(annotations);
+        // A path segment is always there: blank there is a wrong value, not an absent one.
+        boolean required = annotations != null
+                && Arrays.stream(annotations).anyMatch(annotation -> annotation instanceof PathParam);
         if (rawType == UUID.class) {
-            return (ParamConverter<T>) converter(name, QueryValues::optionalUuid);
+            return (ParamConverter<T>) converter(name, required, QueryValues::optionalUuid);
         }
         if (rawType == LocalDate.class) {
-            return (ParamConverter<T>) converter(name, QueryValues::optionalDate);
+            return (ParamConverter<T>) converter(name, required, QueryValues::optionalDate);
         }
         if (rawType == Instant.class) {
-            return (ParamConverter<T>) converter(name, QueryValues::optionalInstant);
+            return (ParamConverter<T>) converter(name, required, QueryValues::optionalInstant);
         }
         return null;
     }
 
-    private static <V> ParamConverter<V> converter(String name, BiFunction<String, String, Optional<V>> parse) {
+    private static <V> ParamConverter<V> converter(String name, boolean required,
+            BiFunction<String, String, Optional<V>> parse) {
         return new ParamConverter<>() {
             @Override
             public V fromString(String value) {
-                return parse.apply(name, value).orElse(null);
+                Optional<V> parsed = parse.apply(name, value);
+                if (required && parsed.isEmpty()) {
+                    throw ProblemException.badRequest(name, "must not be blank");
+                }
+                return parsed.orElse(null);
             }
 
             @Override
