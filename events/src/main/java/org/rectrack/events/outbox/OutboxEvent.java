@@ -16,7 +16,10 @@ import jakarta.persistence.Table;
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
 
-    /** Commit order; the relay sends in this order so one aggregate's events stay in version order. */
+    /**
+     * Order of insertion, not of commit: a transaction that drew a lower number may commit after one that drew a
+     * higher. Only a key here; the relay keeps each aggregate's versions in order by {@link #aggregateVersion}.
+     */
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long seq;

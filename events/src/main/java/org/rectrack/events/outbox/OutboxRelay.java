@@ -3,11 +3,16 @@ package org.rectrack.events.outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -22,13 +27,18 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.rectrack.events.kafka.KafkaClientSettings;
 
 /**
- * Sends committed outbox rows to Kafka in commit order and deletes them only once Kafka has
- * acknowledged them (idempotent producer, acks=all). A crash or a broker outage leaves the rows in
- * place: they are sent on the next wake-up, so events are delayed, never lost (and at worst sent
- * twice, which consumers ignore by aggregate version).
+ * Sends committed outbox rows to Kafka and deletes exactly the rows Kafka has acknowledged (idempotent producer,
+ * acks=all). A crash or a broker outage leaves the rows in place: they are sent on the next wake-up, so events are
+ * delayed, never lost (and at worst sent twice, which consumers ignore by aggregate version).
+ * <p>
+ * Transactions commit in another order than the one in which they drew their {@code seq}: a row with a lower
+ * {@code seq} can become visible after rows above it were sent. So the relay never reasons about ranges of
+ * {@code seq} (it deletes the rows it sent, by key), and it orders by what it must keep in order, the versions of
+ * one aggregate: of each aggregate it sends only a run of versions that starts at the lowest one still waiting,
+ * in version order; a later version waits until the earlier one is visible and goes out with it.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -38,7 +48,7 @@ public class OutboxRelay {
 
     private final OutboxConfig config;
     private final EntityManager entityManager;
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafkaSettings;
     private final Semaphore wakeUps = new Semaphore(0);
 
     private volatile boolean running;
@@ -46,10 +56,10 @@ public class OutboxRelay {
     private KafkaProducer<String, String> producer;
 
     OutboxRelay(OutboxConfig config, EntityManager entityManager,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            KafkaClientSettings kafkaSettings) {
         this.config = config;
         this.entityManager = entityManager;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaSettings = kafkaSettings;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -133,12 +143,13 @@ public class OutboxRelay {
             if (!locked) {
                 return 0;
             }
-            List<OutboxEvent> rows = OutboxEvent.<OutboxEvent> find("order by seq")
+            List<OutboxEvent> window = OutboxEvent.<OutboxEvent> find("order by seq")
                     .page(0, config.batchSize())
                     .list();
-            if (rows.isEmpty()) {
+            if (window.isEmpty()) {
                 return 0;
             }
+            List<OutboxEvent> rows = inAggregateOrder(withLowestWaitingVersions(window));
             KafkaProducer<String, String> kafka = producer();
             List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
             for (OutboxEvent row : rows) {
@@ -148,9 +159,51 @@ public class OutboxRelay {
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(config.deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
             }
-            OutboxEvent.delete("seq <= ?1", rows.getLast().seq);
-            return rows.size();
+            if (!rows.isEmpty()) {
+                OutboxEvent.delete("seq in ?1", rows.stream().map(row -> row.seq).toList());
+            }
+            // A full window means more rows may be waiting, even if some of it had to wait for an earlier version.
+            return window.size();
         });
+    }
+
+    /**
+     * The window and, of each aggregate in it, the row of its lowest version still waiting: that row may lie beyond
+     * the window (committed late with a higher {@code seq}), and without it the aggregate's later versions could
+     * not go.
+     */
+    private List<OutboxEvent> withLowestWaitingVersions(List<OutboxEvent> window) {
+        Set<UUID> aggregates = window.stream().map(row -> row.aggregateId).collect(Collectors.toSet());
+        Map<Long, OutboxEvent> candidates = new LinkedHashMap<>();
+        window.forEach(row -> candidates.put(row.seq, row));
+        OutboxEvent.<OutboxEvent> list("from OutboxEvent e where e.aggregateId in ?1 and e.aggregateVersion ="
+                + " (select min(w.aggregateVersion) from OutboxEvent w where w.aggregateId = e.aggregateId)", aggregates)
+                .forEach(row -> candidates.putIfAbsent(row.seq, row));
+        return List.copyOf(candidates.values());
+    }
+
+    /**
+     * The rows that may go now, each aggregate's in version order: a run of consecutive versions from the lowest
+     * one among the candidates (which is the lowest waiting). A version above a gap stays for a later batch, where
+     * it is the lowest waiting if the version below never comes.
+     */
+    static List<OutboxEvent> inAggregateOrder(List<OutboxEvent> candidates) {
+        // Aggregates in the order of their first row, so the topic still follows commit order where it can.
+        Map<UUID, List<OutboxEvent>> byAggregate = candidates.stream()
+                .collect(Collectors.groupingBy(row -> row.aggregateId, LinkedHashMap::new, Collectors.toList()));
+        List<OutboxEvent> sendable = new ArrayList<>(candidates.size());
+        byAggregate.values().forEach(versions -> {
+            versions.sort(Comparator.comparingLong(row -> row.aggregateVersion));
+            long next = versions.getFirst().aggregateVersion;
+            for (OutboxEvent row : versions) {
+                if (row.aggregateVersion > next) {
+                    break;
+                }
+                sendable.add(row);
+                next = row.aggregateVersion + 1;
+            }
+        });
+        return sendable;
     }
 
     private static ProducerRecord<String, String> toRecord(OutboxEvent row) {
@@ -163,19 +216,16 @@ public class OutboxRelay {
     private synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
             int timeout = (int) config.deliveryTimeout().toMillis();
-            Properties properties = new Properties();
-            properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            properties.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-            properties.put(ProducerConfig.ACKS_CONFIG, "all");
-            properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-            properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-            properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout / 2);
-            properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
-            properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
-            properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-            properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-            producer = new KafkaProducer<>(properties);
+            producer = new KafkaProducer<>(kafkaSettings.forClient("outbox-relay", Map.of(
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                    ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                    ProducerConfig.LINGER_MS_CONFIG, 0,
+                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout / 2,
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout,
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout,
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class)));
         }
         return producer;
     }

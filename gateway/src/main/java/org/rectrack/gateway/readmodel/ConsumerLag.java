@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +28,8 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rectrack.events.Topics;
+import org.rectrack.events.kafka.KafkaClientSettings;
 
 /**
  * How far the read model is behind the topics: per topic, the records published but not yet handled by the
@@ -44,7 +43,7 @@ public class ConsumerLag {
     public static final String GAUGE = "rectrack.gateway.consumer.lag";
     public static final List<String> TOPICS = List.of(Topics.RECOMMENDATIONS, Topics.EVIDENCE);
 
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafkaSettings;
     private final ReadModelConfig config;
     private final Map<TopicPartition, Long> handled = new ConcurrentHashMap<>();
     private volatile Map<String, Long> lastMeasured = Map.of();
@@ -52,8 +51,8 @@ public class ConsumerLag {
     private MeterRegistry registry;
     private Admin admin;
 
-    ConsumerLag(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, ReadModelConfig config) {
-        this.bootstrapServers = bootstrapServers;
+    ConsumerLag(KafkaClientSettings kafkaSettings, ReadModelConfig config) {
+        this.kafkaSettings = kafkaSettings;
         this.config = config;
     }
 
@@ -135,12 +134,10 @@ public class ConsumerLag {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            Properties properties = new Properties();
-            properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "gateway-lag");
-            properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) config.lagTimeout().toMillis());
-            properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) config.lagTimeout().toMillis());
-            admin = Admin.create(properties);
+            int timeout = (int) config.lagTimeout().toMillis();
+            admin = Admin.create(kafkaSettings.forClient("gateway-lag", Map.of(
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout)));
         }
         return admin;
     }

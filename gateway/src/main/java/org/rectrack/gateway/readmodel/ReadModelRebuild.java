@@ -18,9 +18,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rectrack.events.EventCodec.MalformedEventException;
 import org.rectrack.events.inbox.EventInbox;
+import org.rectrack.events.kafka.KafkaClientSettings;
 import org.rectrack.platform.problem.ProblemException;
 
 /**
@@ -41,16 +41,16 @@ public class ReadModelRebuild {
     private final EventInbox inbox;
     private final EntityManager entityManager;
     private final ReadModelConfig config;
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafkaSettings;
 
     ReadModelRebuild(ReadModelProjector projector, RebuildGate gate, EventInbox inbox, EntityManager entityManager,
-            ReadModelConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            ReadModelConfig config, KafkaClientSettings kafkaSettings) {
         this.projector = projector;
         this.gate = gate;
         this.inbox = inbox;
         this.entityManager = entityManager;
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaSettings = kafkaSettings;
     }
 
     public Result rebuild() {
@@ -125,13 +125,10 @@ public class ReadModelRebuild {
     }
 
     private Properties consumerProperties() {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-rebuild");
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-        return properties;
+        return kafkaSettings.forClient("gateway-rebuild", Map.of(
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500));
     }
 }
