@@ -34,11 +34,10 @@ public class RunningServices implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        Path publicKey = developmentPublicKey();
         CompletableFuture<ServiceProcess> recommendations = CompletableFuture.supplyAsync(() ->
-                start("recommendations-service", "recommendations_e2e", publicKey));
+                start("recommendations-service", "recommendations_e2e"));
         CompletableFuture<ServiceProcess> evidence = CompletableFuture.supplyAsync(() ->
-                start("evidence-service", "evidence_e2e", publicKey));
+                start("evidence-service", "evidence_e2e"));
         services = List.of(recommendations.join(), evidence.join());
         Map<String, String> settings = new HashMap<>(databases);
         settings.put("rectrack.services.recommendations.url", services.get(0).url());
@@ -51,22 +50,39 @@ public class RunningServices implements QuarkusTestResourceLifecycleManager {
         services.forEach(ServiceProcess::close);
     }
 
-    private ServiceProcess start(String module, String database, Path publicKey) {
-        // The same test resource the services' own tests use: it creates a fresh database on the shared server.
-        InfrastructureTestResource infrastructure = new InfrastructureTestResource();
-        infrastructure.init(Map.of("database", database));
-        Map<String, String> settings = infrastructure.start();
+    private ServiceProcess start(String module, String database) {
+        Map<String, String> settings = infrastructure(database);
+        // The fuzz test fingerprints the services' databases: it finds them under rectrack.test.<module>.*.
         databases.put("rectrack.test." + module + ".jdbc-url", settings.get("quarkus.datasource.jdbc.url"));
         databases.put("rectrack.test." + module + ".username", settings.get("quarkus.datasource.username"));
         databases.put("rectrack.test." + module + ".password", settings.get("quarkus.datasource.password"));
+        return ServiceProcess.start(module, freePort(), environment(settings)).awaitReady(STARTUP);
+    }
+
+    /**
+     * The tests' PostgreSQL and Kafka as a {@code @QuarkusTest} gets them from {@link InfrastructureTestResource}
+     * (its Quarkus settings), with a fresh database named after {@code database} created on the shared server.
+     */
+    static Map<String, String> infrastructure(String database) {
+        InfrastructureTestResource infrastructure = new InfrastructureTestResource();
+        infrastructure.init(Map.of("database", database));
+        return infrastructure.start();
+    }
+
+    /**
+     * What a service's jar needs in its environment to run on the tests' infrastructure, as deploy/local/run
+     * gives it: the database and Kafka of {@code settings} (from {@link #infrastructure(String)}) and the
+     * development JWT key that {@link TestTokens} signs with.
+     */
+    static Map<String, String> environment(Map<String, String> settings) {
         Map<String, String> environment = new HashMap<>();
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", settings.get("quarkus.datasource.jdbc.url"));
         environment.put("QUARKUS_DATASOURCE_USERNAME", settings.get("quarkus.datasource.username"));
         environment.put("QUARKUS_DATASOURCE_PASSWORD", settings.get("quarkus.datasource.password"));
         environment.put("KAFKA_BOOTSTRAP_SERVERS", settings.get("kafka.bootstrap.servers"));
-        environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
+        environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", developmentPublicKey().toString());
         environment.put("MP_JWT_VERIFY_ISSUER", TestTokens.ISSUER);
-        return ServiceProcess.start(module, freePort(), environment).awaitReady(STARTUP);
+        return environment;
     }
 
     /** The key TestTokens signs with, from rectrack-infra's jar, as a file a child process can read. */
@@ -85,7 +101,8 @@ public class RunningServices implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static int freePort() {
+    /** A free port on the loopback interface. */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

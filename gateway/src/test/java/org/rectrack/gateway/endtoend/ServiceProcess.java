@@ -18,18 +18,21 @@ import java.util.concurrent.TimeUnit;
 /**
  * One rectrack service run from its packaged jar ({@code <module>/target/quarkus-app/quarkus-run.jar}) as a
  * child process of the test JVM, configured through the environment as deploy/local/run does, with its output
- * in {@code target/service-logs/<module>.log}. Reusable by any test that needs a real service next to it.
+ * in {@code target/service-logs/<module>.log}. Reusable by any test that needs a real service next to it, and
+ * by tests of crashes: {@link #kill()} is {@code kill -9}, {@link #restart()} starts it again where it was.
  */
 public final class ServiceProcess implements AutoCloseable {
 
     private final String module;
     private final int port;
+    private final Map<String, String> environment;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(String module, int port, Process process, Path log) {
+    private ServiceProcess(String module, int port, Map<String, String> environment, Process process, Path log) {
         this.module = module;
         this.port = port;
+        this.environment = environment;
         this.process = process;
         this.log = log;
     }
@@ -39,23 +42,33 @@ public final class ServiceProcess implements AutoCloseable {
      * The jar must have been built: the reactor packages the services before the gateway.
      */
     public static ServiceProcess start(String module, int port, Map<String, String> environment) {
+        return start(module, port, environment, Path.of("target", "service-logs").resolve(module + ".log"));
+    }
+
+    /** As {@link #start(String, int, Map)}, with the service's output in {@code log} (replaced if it exists). */
+    public static ServiceProcess start(String module, int port, Map<String, String> environment, Path log) {
+        return start(module, port, environment, log, false);
+    }
+
+    private static ServiceProcess start(String module, int port, Map<String, String> environment, Path log,
+            boolean appendToLog) {
         Path jar = repositoryRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first, e.g. ./mvnw -pl " + module
                     + " package -DskipTests (./mvnw verify from the root does it before the gateway)");
         }
         try {
-            Path logs = Files.createDirectories(Path.of("target", "service-logs"));
-            Path log = logs.resolve(module + ".log");
+            Files.createDirectories(log.getParent());
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    .redirectOutput(appendToLog ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                            : ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().putAll(environment);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
             Process process = builder.start();
-            ServiceProcess service = new ServiceProcess(module, port, process, log);
+            ServiceProcess service = new ServiceProcess(module, port, Map.copyOf(environment), process, log);
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, module + "-stop"));
             return service;
         } catch (IOException e) {
@@ -99,6 +112,33 @@ public final class ServiceProcess implements AutoCloseable {
 
     public boolean isRunning() {
         return process.isAlive();
+    }
+
+    /**
+     * Kills the service as {@code kill -9} would (SIGKILL: no shutdown hook, no draining of requests, transactions
+     * cut where they stand), and returns once the process has exited.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(module + " (pid " + process.pid() + ") survived kill -9 for 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + module, e);
+        }
+    }
+
+    /**
+     * Starts the same jar again on the same port with the same environment, its output appended to the same log,
+     * as an operator restarts a crashed service. This one must have exited (see {@link #kill()}).
+     */
+    public ServiceProcess restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(module + " still runs; kill it first");
+        }
+        return start(module, port, environment, log, true);
     }
 
     /** Stops the service as Ctrl-C would, then forcibly if it takes more than 10 seconds. */

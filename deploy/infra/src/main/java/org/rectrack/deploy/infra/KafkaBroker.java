@@ -153,6 +153,18 @@ public final class KafkaBroker {
         });
     }
 
+    /**
+     * Kills the broker as {@code kill -9} would (SIGKILL: no flush, no clean shutdown), and returns once it has
+     * exited. What it had acknowledged is in the operating system's page cache and survives; the next
+     * {@link #start()} recovers its logs as after a crash.
+     */
+    public synchronized void kill() {
+        process().ifPresent(broker -> {
+            broker.destroyForcibly();
+            broker.onExit().join();
+        });
+    }
+
     public boolean isRunning() {
         return process().isPresent();
     }

@@ -33,6 +33,24 @@ class KafkaBrokerTest {
     }
 
     @Test
+    void acknowledgedMessagesSurviveAKillDashNine() throws Exception {
+        KafkaBroker broker = KafkaBroker.create(home, 0);
+        broker.start();
+        try {
+            String bootstrap = broker.bootstrapServers();
+            Kafka.send(bootstrap, "crash", "key-1", "acknowledged before the crash");
+
+            broker.kill();
+            assertFalse(broker.isRunning());
+            timedStart(broker, "Kafka restart after kill -9 (log recovery)");
+
+            assertEquals("acknowledged before the crash", Kafka.receiveFirst(bootstrap, "crash"));
+        } finally {
+            broker.stop();
+        }
+    }
+
+    @Test
     void dataSurvivesANewBrokerOnTheSameFolder() throws Exception {
         KafkaBroker first = KafkaBroker.create(home, 0);
         first.start();

@@ -6,7 +6,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.rectrack.deploy.infra.KafkaBroker;
 
 /**
- * Stops and restarts the tests' Kafka broker from a test method, to simulate an outage. It finds the broker
+ * Stops (cleanly, or with {@code kill -9}) and restarts the tests' Kafka broker from a test method, to simulate
+ * an outage or a crash. It finds the broker
  * through the {@value #CONFIG_KEY} setting that {@link InfrastructureTestResource} returns, so it works in
  * whichever class loader the test runs:
  * <pre>{@code
@@ -39,6 +40,11 @@ public final class KafkaBrokerControl {
     /** Stops the broker cleanly; returns once it has exited. */
     public void stop() {
         broker.stop();
+    }
+
+    /** Kills the broker with SIGKILL ({@code kill -9}), as a crash would; returns once it has exited. */
+    public void kill() {
+        broker.kill();
     }
 
     /** Starts the broker again on the same port with the same data; returns once it accepts clients. */
