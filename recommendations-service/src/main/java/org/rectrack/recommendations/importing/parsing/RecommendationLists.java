@@ -61,7 +61,7 @@ public final class RecommendationLists {
                     + "|Recommendations(?:\\s+for\\s+[^:]{2,80})?\\s*:)\\s*");
     /** A heading that is a paragraph of its own, with or without a colon: "RECOMMENDATIONS FOR ST. MAARTEN". */
     private static final Pattern HEADING_ALONE = Pattern.compile(
-            "(?i:(?:Prioriti[sz]ed\\s+)?Recommendations(?:\\s+for\\s+.{2,80}?)?)\\s*:?");
+            "(?i:(?:Prioriti[sz]ed\\s+)?Recommendations(?:\\s+for\\s+[^:]{2,80}?)?)\\s*:?");
     /** The narrative's next section printed on the same line as the last recommendation. */
     private static final Pattern NEXT_SECTION = Pattern.compile(
             "(?<=[.!?”\"])\\s+(?:PROSECUTION|PROTECTION|PREVENTION|TRAFFICKING PROFILE|PROFILE|GOVERNMENT EFFORTS)\\b");
