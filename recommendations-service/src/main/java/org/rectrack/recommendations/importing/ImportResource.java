@@ -55,7 +55,8 @@ public class ImportResource {
     @Operation(summary = "Import a report from the plain text of a TIP Report country chapter",
             description = "Reads country, year, tier and the prioritized recommendations; proposes lineage to the "
                     + "country's earlier recommendations (linking from a similarity of 0.6) and the narrative's "
-                    + "figures and findings as draft evidence. The body is UTF-8 text of at most 1 MiB.")
+                    + "figures and findings as draft evidence. The body is UTF-8 text of at most 1 MiB. A text "
+                    + "holding several countries' narratives imports the first; parsed.notes names the others.")
     @RequestBody(content = @Content(mediaType = MediaType.TEXT_PLAIN,
             schema = @Schema(type = SchemaType.STRING,
                     example = "LAOS (Tier 2) Extracted in part from the U.S. State Dept 2023 TIP Report …")))
@@ -69,8 +70,9 @@ public class ImportResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The body is larger than 1 MiB",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The text is no report: no recommendations, or no country or "
-            + "year that the text or the parameters give; errors names each",
+    @APIResponse(responseCode = "422", description = "The text is no report: no recommendations (a Special Case "
+            + "narrative, which has none, is imported without), or no country, year or tier that the text or the "
+            + "parameters give; errors names each",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<ImportResponse> importReport(
             byte[] body,

@@ -16,6 +16,7 @@ import org.rectrack.recommendations.importing.figures.NarrativeReader;
 import org.rectrack.recommendations.importing.figures.ProposedEvidence;
 import org.rectrack.recommendations.importing.lineage.LineageProposal;
 import org.rectrack.recommendations.importing.lineage.LineageProposer;
+import org.rectrack.recommendations.importing.parsing.NarrativeSplitter;
 import org.rectrack.recommendations.importing.parsing.ParseProblem;
 import org.rectrack.recommendations.importing.parsing.ParseResult;
 import org.rectrack.recommendations.importing.parsing.ParsedRecommendation;
@@ -56,7 +57,9 @@ public class ReportImporter {
         String publisher = options.publisher();
         List<LineageProposal> proposals = lineage.propose(parsed.recommendations(),
                 known.chainEnds(publisher, parsed.country(), parsed.year()));
-        List<ProposedEvidence> evidence = narrative.read(text, parsed.year(),
+        // the narrative the report was read from: a text of several countries' is read up to the second's
+        String narrativeText = NarrativeSplitter.split(text).getFirst().text();
+        List<ProposedEvidence> evidence = narrative.read(narrativeText, parsed.year(),
                 known.previousReport(publisher, parsed.country(), parsed.year()));
         Optional<ReportResponse> existing = known.existing(publisher, parsed.country(), parsed.year());
         if (existing.isPresent()) {

@@ -2,8 +2,10 @@
  * Importing a TIP Report country chapter from its plain text ({@code POST /reports/import}).
  *
  * <ul>
- * <li>{@code parsing}: country, year, tier and the prioritized recommendations in printed order, in the
- * three layouts the report has used; never throws, answers a report or every problem found.</li>
+ * <li>{@code parsing}: country, year, tier and the prioritized recommendations in printed order, in every
+ * layout the report has used and in copies that lost their headings or list signs; a Special Case with none;
+ * a text of several countries cut into their narratives ({@code NarrativeSplitter}, for a whole-report import).
+ * Never throws, answers a report or every problem found.</li>
  * <li>{@code lineage}: which new recommendations continue earlier ones of the same country. Wordings are
  * compared as TF-IDF word-stem vectors; pairs at cosine 0.6 or more are linked, pairs from 0.3 are shown
  * for an admin to decide (measured on Laos 2022 → 2023: repeats 0.91–1.00, the closest non-repeat 0.41).</li>

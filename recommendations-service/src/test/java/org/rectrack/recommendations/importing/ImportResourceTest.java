@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -140,6 +143,53 @@ class ImportResourceTest {
     }
 
     @Test
+    void aSpecialCaseNarrativeIsImportedWithItsTierAndNoRecommendationsAndSaysSo() {
+        String publisher = publisher();
+        String specialCase = corpusText("sxm-2018.txt");
+
+        importText(publisher, specialCase, "year", "2018")
+                .statusCode(201)
+                .body("report.country", equalTo("SXM"))
+                .body("report.tier", equalTo("SPECIAL_CASE"))
+                .body("report.recommendations", hasSize(0))
+                .body("parsed.notes", contains(
+                        "no recommendations: the text is a Special Case narrative, for which the report gives none"));
+
+        assertThat(reportsBy(publisher)).isEqualTo(1);
+    }
+
+    @Test
+    void aCopyThatLostItsHeadingsIsImportedWithTheYearTheAdminGives() {
+        String publisher = publisher();
+        String macau = corpusText("mac-2018.txt");
+
+        importText(publisher, macau, "dryRun", "true")
+                .statusCode(422)
+                .body("errors.field", contains("year"));
+        importText(publisher, macau, "country", "MAC", "year", "2018")
+                .statusCode(201)
+                .body("report.country", equalTo("MAC"))
+                .body("report.year", equalTo(2018))
+                .body("report.tier", equalTo("TIER_2_WATCH_LIST"))
+                .body("report.recommendations", hasSize(6))
+                .body("report.recommendations[5].text", startsWith("Conduct sex trafficking awareness campaigns"));
+    }
+
+    @Test
+    void aTextOfTwoCountriesImportsTheFirstAndNamesTheOther() {
+        String publisher = publisher();
+        String estonia = corpusText("est-2020.txt");
+
+        importText(publisher, estonia + "\n" + corpusText("isl-2021.txt"), "dryRun", "true")
+                .statusCode(200)
+                .body("parsed.country", equalTo("EST"))
+                .body("parsed.recommendations", hasSize(9))
+                .body("parsed.notes", contains("the text holds 2 countries' narratives; only the first (EST) was read, "
+                        + "the others start at characters ISL " + (estonia.length() + 1) + ": import each on its own"))
+                .body("draftEvidence.quote", everyItem(not(containsString("Iceland"))));
+    }
+
+    @Test
     void anEmptyBodyIsABadRequest() {
         importBytes(new byte[0]).statusCode(400)
                 .contentType("application/problem+json")
@@ -189,6 +239,10 @@ class ImportResourceTest {
             request.queryParam(parameters[i], parameters[i + 1]);
         }
         return request.post("/api/v1/reports/import").then();
+    }
+
+    private static String corpusText(String file) {
+        return Corpus.fixtures().stream().filter(fixture -> fixture.file().equals(file)).findFirst().orElseThrow().text();
     }
 
     private static ValidatableResponse importBytes(byte[] body) {

@@ -20,15 +20,16 @@ enum Counted {
     CALLS("CALLS", EnumSet.of(MetricKind.HOTLINE_CALLS));
 
     private static final Map<String, Counted> NOUNS = Map.ofEntries(
-            Map.entry("case", CASES), Map.entry("cases", CASES), Map.entry("investigations", CASES),
-            Map.entry("prosecutions", CASES),
-            Map.entry("traffickers", SUSPECTS), Map.entry("perpetrators", SUSPECTS), Map.entry("suspects", SUSPECTS),
+            Map.entry("case", CASES), Map.entry("cases", CASES), Map.entry("investigation", CASES),
+            Map.entry("investigations", CASES), Map.entry("prosecution", CASES), Map.entry("prosecutions", CASES),
+            Map.entry("trafficker", SUSPECTS), Map.entry("traffickers", SUSPECTS), Map.entry("suspect", SUSPECTS),
+            Map.entry("conviction", SUSPECTS), Map.entry("perpetrators", SUSPECTS), Map.entry("suspects", SUSPECTS),
             Map.entry("defendants", SUSPECTS), Map.entry("offenders", SUSPECTS), Map.entry("individuals", SUSPECTS),
             Map.entry("persons", SUSPECTS), Map.entry("people", SUSPECTS), Map.entry("convictions", SUSPECTS),
             Map.entry("victim", VICTIMS), Map.entry("victims", VICTIMS), Map.entry("survivors", VICTIMS),
             Map.entry("women", VICTIMS), Map.entry("girls", VICTIMS), Map.entry("men", VICTIMS),
             Map.entry("boys", VICTIMS), Map.entry("children", VICTIMS),
-            Map.entry("referrals", REFERRALS),
+            Map.entry("referral", REFERRALS), Map.entry("referrals", REFERRALS),
             Map.entry("officers", OFFICIALS), Map.entry("officials", OFFICIALS), Map.entry("police", OFFICIALS),
             Map.entry("policemen", OFFICIALS), Map.entry("personnel", OFFICIALS), Map.entry("judges", OFFICIALS),
             Map.entry("prosecutors", OFFICIALS), Map.entry("investigators", OFFICIALS),
@@ -36,13 +37,17 @@ enum Counted {
             Map.entry("staff", OFFICIALS), Map.entry("participants", OFFICIALS), Map.entry("trainees", OFFICIALS),
             Map.entry("calls", CALLS));
 
-    /** Nouns that are a count's kind by themselves: "60 referrals", "12 prosecutions". */
-    private static final Map<String, MetricKind> SELF_NAMING = Map.of(
-            "investigations", MetricKind.CASES_INVESTIGATED,
-            "prosecutions", MetricKind.PROSECUTIONS,
-            "convictions", MetricKind.CONVICTIONS,
-            "referrals", MetricKind.VICTIMS_REFERRED,
-            "calls", MetricKind.HOTLINE_CALLS);
+    /** Nouns that are a count's kind by themselves: "60 referrals", "12 prosecutions", "one investigation". */
+    private static final Map<String, MetricKind> SELF_NAMING = Map.ofEntries(
+            Map.entry("investigation", MetricKind.CASES_INVESTIGATED),
+            Map.entry("investigations", MetricKind.CASES_INVESTIGATED),
+            Map.entry("prosecution", MetricKind.PROSECUTIONS),
+            Map.entry("prosecutions", MetricKind.PROSECUTIONS),
+            Map.entry("conviction", MetricKind.CONVICTIONS),
+            Map.entry("convictions", MetricKind.CONVICTIONS),
+            Map.entry("referral", MetricKind.VICTIMS_REFERRED),
+            Map.entry("referrals", MetricKind.VICTIMS_REFERRED),
+            Map.entry("calls", MetricKind.HOTLINE_CALLS));
 
     /** Nouns that break a count down by sex and age, as in "including 30 adult women, 62 girls…". */
     private static final Set<String> BREAKDOWNS = Set.of("women", "girls", "men", "boys", "children");

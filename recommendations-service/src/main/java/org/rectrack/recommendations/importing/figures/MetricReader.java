@@ -34,8 +34,13 @@ final class MetricReader {
     /** How far from its number a cue may stand: "provided training on anti-trafficking laws to at least 300". */
     private static final int WORDS_BEFORE = 8;
     private static final int WORDS_AFTER = 3;
-    /** "300 provincial- and district-level officials": adjectives between a number and its noun. */
-    private static final int NOUN_PHRASE_WORDS = 4;
+    /** "11 new labor and sex trafficking investigations": adjectives between a number and its noun. */
+    private static final int NOUN_PHRASE_WORDS = 6;
+    /**
+     * Prepositions that make a number part of what the noun before them counts: "six individuals <b>from</b> two
+     * investigations", "11 traffickers <b>in</b> five cases" state one figure, not two.
+     */
+    private static final Set<String> ATTACHING_PREPOSITIONS = Set.of("from", "in", "among", "across", "into", "within");
     /** Words no noun phrase goes past: "six provinces on victim identification" counts provinces, not victims. */
     private static final Set<String> PHRASE_ENDS = Set.of("on", "in", "to", "for", "with", "at", "from", "by", "into",
             "of", "the", "a", "an", "who", "which", "that", "was", "were", "is", "are", "had", "has", "have");
@@ -82,6 +87,10 @@ final class MetricReader {
     }
 
     private void readCount(Segment segment, List<Token> tokens, int at, boolean[] totals, boolean aboutHotlines) {
+        if (at >= 2 && tokens.get(at - 1).is(Type.WORD) && ATTACHING_PREPOSITIONS.contains(tokens.get(at - 1).word())
+                && tokens.get(at - 2).is(Type.WORD) && Counted.byNoun(tokens.get(at - 2).word()) != null) {
+            return;
+        }
         int nounSearch = at + 1;
         // "21 of the 25 cases": 21 counts cases; 25 is the total it is taken from
         if (nounSearch < tokens.size() && tokens.get(nounSearch).isWord("of")) {
@@ -120,9 +129,10 @@ final class MetricReader {
             kind = cue != null && noun.counted().canBe(cue) ? cue : null;
             words++;
         }
-        if (kind == null && !cueSeen) {
+        // "27 convictions" is convictions whatever the words around it say ("18 cases investigated and 27 convictions")
+        if (kind == null) {
             kind = Counted.selfNamed(noun.word());
-            if (kind == MetricKind.HOTLINE_CALLS && !aboutHotlines) {
+            if (kind == MetricKind.HOTLINE_CALLS && (!aboutHotlines || cueSeen)) {
                 kind = null;
             }
         }

@@ -1,9 +1,12 @@
 package org.rectrack.recommendations.importing.figures;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,7 +14,7 @@ import org.rectrack.events.evidence.Assessment;
 import org.rectrack.events.evidence.MetricKind;
 import org.rectrack.events.recommendations.Pillar;
 import org.rectrack.recommendations.importing.KnownRecommendation;
-import org.rectrack.recommendations.importing.parsing.Imperatives;
+import org.rectrack.recommendations.importing.parsing.RecommendationLists;
 import org.rectrack.recommendations.importing.parsing.Pillars;
 import org.rectrack.recommendations.importing.text.ReportText;
 
@@ -42,8 +45,13 @@ public final class NarrativeReader {
      */
     public List<ProposedEvidence> read(String text, int reportYear, List<KnownRecommendation> previous) {
         List<ProposedEvidence> items = new ArrayList<>();
+        List<ProposedEvidence> summaryItems = new ArrayList<>();
         Pillar section = null;
-        for (String paragraph : ReportText.of(text).paragraphs()) {
+        ReportText narrative = ReportText.of(text);
+        Optional<RecommendationLists.Section> recommendations = RecommendationLists.find(narrative);
+        List<String> paragraphs = narrative.paragraphs();
+        for (int i = 0; i < paragraphs.size(); i++) {
+            String paragraph = paragraphs.get(i);
             if (PROFILE.matcher(paragraph).find()) {
                 break;
             }
@@ -51,19 +59,49 @@ public final class NarrativeReader {
             if (heading.find()) {
                 section = Pillar.valueOf(heading.group(1));
             }
-            if (RECOMMENDATIONS.matcher(paragraph).find() || Imperatives.opensWithImperative(paragraph)) {
+            int at = i;
+            if (RECOMMENDATIONS.matcher(paragraph).find() || recommendations.filter(found -> found.holds(at)).isPresent()) {
                 continue;
             }
+            boolean summary = recommendations.filter(found -> at < found.firstParagraph()).isPresent();
             for (String sentence : Sentences.of(paragraph)) {
                 section = summarisedSection(sentence).orElse(section);
-                item(sentence, section, reportYear).ifPresent(items::add);
+                item(sentence, section, reportYear).ifPresent(item -> (summary ? summaryItems : items).add(item));
             }
         }
+        items.addAll(0, withoutRestatedFigures(summaryItems, items));
         RecommendationMatcher matcher = RecommendationMatcher.of(previous,
                 items.stream().map(ProposedEvidence::quote).toList());
         return items.stream()
                 .map(item -> item.linkedTo(matcher.bestFor(item).orElse(null)))
                 .toList();
+    }
+
+    /**
+     * The summary before the recommendations restates the sections' main figures ("initiated 11 new
+     * investigations" and, under Prosecution, "resulted in only 11 new investigations"): each figure is kept
+     * once, with the section's sentence, which says more. A summary figure no section states stays.
+     */
+    private static List<ProposedEvidence> withoutRestatedFigures(List<ProposedEvidence> summary, List<ProposedEvidence> body) {
+        record Key(MetricKind kind, BigDecimal value, String unit, int year) {
+        }
+        Set<Key> stated = new HashSet<>();
+        body.forEach(item -> item.metrics().forEach(m -> stated.add(new Key(m.kind(), m.value(), m.unit(), m.year()))));
+        List<ProposedEvidence> kept = new ArrayList<>();
+        for (ProposedEvidence item : summary) {
+            if (item.metrics().isEmpty()) {
+                kept.add(item);
+                continue;
+            }
+            List<ProposedMetric> own = item.metrics().stream()
+                    .filter(m -> !stated.contains(new Key(m.kind(), m.value(), m.unit(), m.year())))
+                    .toList();
+            if (!own.isEmpty()) {
+                kept.add(new ProposedEvidence(item.quote(), item.pillar(), item.assessment(), own.getFirst().year(), own,
+                        null));
+            }
+        }
+        return kept;
     }
 
     private static Optional<ProposedEvidence> item(String sentence, Pillar section, int reportYear) {

@@ -2,6 +2,7 @@ package org.rectrack.recommendations.importing.figures;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +16,14 @@ final class Segments {
     private static final Pattern DOLLAR_CONVERSION = Pattern.compile("\\s*\\(\\s*\\$[^()]{0,60}\\)");
     private static final Pattern COMPARISON = Pattern.compile(
             "^(?:compared\\s+(?:with|to)|up\\s+from|down\\s+from|versus|vs\\.?|from)\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A comparison written into the sentence rather than in brackets: ", compared with 18 cases … in 2013", up to
+     * the end of the statement.
+     */
+    private static final Pattern COMPARISON_CLAUSE = Pattern.compile(
+            ",\\s*(?=(?:compared\\s+(?:with|to)|up\\s+from|down\\s+from|versus|as\\s+opposed\\s+to)\\b)[^;]*",
+            Pattern.CASE_INSENSITIVE);
 
     /** One part: the main statement (first) or an aside; a comparison aside states another period's figure. */
     record Segment(String text, boolean aside, boolean comparison) {
@@ -57,7 +66,20 @@ final class Segments {
             asides.add(aside.toString());
         }
         List<Segment> segments = new ArrayList<>();
-        segments.add(new Segment(main.toString(), false, false));
+        List<String> comparisons = new ArrayList<>();
+        Matcher comparison = COMPARISON_CLAUSE.matcher(main);
+        StringBuilder statement = new StringBuilder();
+        int from = 0;
+        while (comparison.find()) {
+            statement.append(main, from, comparison.start()).append(' ');
+            comparisons.add(main.substring(comparison.start() + 1).substring(0, comparison.end() - comparison.start() - 1));
+            from = comparison.end();
+        }
+        statement.append(main, from, main.length());
+        segments.add(new Segment(statement.toString(), false, false));
+        for (String part : comparisons) {
+            segments.add(new Segment(part, true, true));
+        }
         for (String part : asides) {
             segments.add(new Segment(part, true, COMPARISON.matcher(part.strip()).find()));
         }

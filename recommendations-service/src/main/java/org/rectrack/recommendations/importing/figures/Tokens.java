@@ -17,8 +17,13 @@ import org.rectrack.recommendations.importing.figures.Token.Type;
  */
 final class Tokens {
 
+    /**
+     * A number: with thousands separators only in groups of three ("4,000"), so that the comma after "In 2016,"
+     * stays the clause's end and the year a year.
+     */
+    private static final String NUMERAL = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?";
     private static final Pattern TOKEN = Pattern.compile(
-            "\\$|\\d[\\d,]*(?:\\.\\d+)?(?:\\s?[-–]\\s?\\d[\\d,]*(?:\\.\\d+)?)?|\\p{L}[\\p{L}’'\\-]*|[,;:.()—]");
+            "\\$|" + NUMERAL + "(?:\\s?[-–]\\s?" + NUMERAL + ")?|\\p{L}[\\p{L}’'\\-]*|[,;:.()—]");
     private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
             Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4),
             Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),

@@ -32,9 +32,18 @@ final class ReportHeading {
     private static final String REPORT = "(?:TIP|Trafficking\\s+in\\s+Persons?)\\s+Report";
 
     /** "LAOS (Tier 2)", "LAOS: TIER 2", "Burma – Tier 3" at the start of a paragraph. */
-    private static final Pattern TIER_HEADING = Pattern.compile(
+    static final Pattern TIER_HEADING = Pattern.compile(
             "(?:\\[[^\\]]{0,200}]\\s*)?(?<name>\\p{L}[\\p{L} .,'’&()-]{0,80}?)\\s*[(:\\-–—]?\\s*" + TIER,
             Pattern.CASE_INSENSITIVE);
+    /** The tier first, as for Special Cases: "SPECIAL CASE: ST. MAARTEN", "TIER 2: KENYA". */
+    static final Pattern TIER_FIRST = Pattern.compile(
+            "(?:\\[[^\\]]{0,200}]\\s*)?" + TIER + "\\s*[:\\-–—]\\s*(?<name>\\p{L}[^:;]{0,80}?)\\s*(?:[(:–—]|$)",
+            Pattern.CASE_INSENSITIVE);
+    /** A tier alone on a line, as the report heads the countries of one tier: "TIER 2 WATCH LIST". */
+    private static final Pattern TIER_ALONE = Pattern.compile("\\s*" + TIER + "\\s*:?\\s*", Pattern.CASE_INSENSITIVE);
+    /** "St. Maarten is a Special Case." */
+    private static final Pattern SPECIAL_CASE_SENTENCE = Pattern.compile(
+            "\\b(?:is|was|remained|remains)\\s+(?:a\\s+)?(?<special>Special\\s+Case)\\b", Pattern.CASE_INSENSITIVE);
     /** "…remained on Tier 2", "…was downgraded to Tier 2 Watch List". */
     private static final Pattern TIER_SENTENCE = Pattern.compile(
             "\\b(?:remained|remains|placed|upgraded|downgraded|ranked|moved)\\s+(?:on|to|at|in)\\s+(?:the\\s+)?" + TIER,
@@ -48,10 +57,10 @@ final class ReportHeading {
     private static final Pattern TIER_CHART = Pattern.compile("TIER RANKING BY YEAR", Pattern.CASE_INSENSITIVE);
     private static final Pattern CHART_TOKEN = Pattern.compile("\\G\\s+(\\d{4}|[123]|2WL)(?!\\S)");
 
-    private static final Pattern REPORT_DASH_COUNTRY = Pattern.compile(
+    static final Pattern REPORT_DASH_COUNTRY = Pattern.compile(
             "\\b" + REPORT + "\\s*[-–—:]\\s*(?<name>[^.,;:()]{2,80})", Pattern.CASE_INSENSITIVE);
     private static final Pattern RECOMMENDATIONS_FOR = Pattern.compile(
-            "\\bRecommendations\\s+for\\s+(?<name>[^:]{2,80}):", Pattern.CASE_INSENSITIVE);
+            "\\bRecommendations\\s+for\\s+(?<name>[^:]{2,80}?)\\s*(?::|$)", Pattern.CASE_INSENSITIVE);
     private static final Pattern MINIMUM_STANDARDS = Pattern.compile(
             "\\bGovernment\\s+of\\s+(?<name>[^,.;]{2,80}?)\\s+(?:does\\s+not\\s+(?:fully\\s+)?|fully\\s+)"
                     + "(?:meet|compl)", Pattern.CASE_INSENSITIVE);
@@ -65,7 +74,10 @@ final class ReportHeading {
         return first(text, paragraph -> {
             Matcher heading = TIER_HEADING.matcher(paragraph);
             return heading.lookingAt() ? CountryNames.code(heading.group("name")) : Optional.empty();
-        }).or(() -> first(text, paragraph -> leadingCountry(REPORT_DASH_COUNTRY, paragraph)))
+        }).or(() -> first(text, paragraph -> {
+            Matcher heading = TIER_FIRST.matcher(paragraph);
+            return heading.lookingAt() ? leadingCountry(heading.group("name")) : Optional.empty();
+        })).or(() -> first(text, paragraph -> leadingCountry(REPORT_DASH_COUNTRY, paragraph)))
                 .or(() -> first(text, paragraph -> leadingCountry(RECOMMENDATIONS_FOR, paragraph)))
                 .or(() -> first(text, paragraph -> leadingCountry(MINIMUM_STANDARDS, paragraph)));
     }
@@ -83,8 +95,19 @@ final class ReportHeading {
                     ? Optional.of(tierOf(heading))
                     : Optional.empty();
         }).or(() -> first(text, paragraph -> {
+            Matcher heading = TIER_FIRST.matcher(paragraph);
+            return heading.lookingAt() && leadingCountry(heading.group("name")).isPresent()
+                    ? Optional.of(tierOf(heading))
+                    : Optional.empty();
+        })).or(() -> first(text, paragraph -> {
+            Matcher alone = TIER_ALONE.matcher(paragraph);
+            return alone.matches() ? Optional.of(tierOf(alone)) : Optional.empty();
+        })).or(() -> first(text, paragraph -> {
             Matcher sentence = TIER_SENTENCE.matcher(paragraph);
             return sentence.find() ? Optional.of(tierOf(sentence)) : Optional.empty();
+        })).or(() -> first(text, paragraph -> {
+            Matcher sentence = SPECIAL_CASE_SENTENCE.matcher(paragraph);
+            return sentence.find() ? Optional.of(Tier.SPECIAL_CASE) : Optional.empty();
         }));
     }
 
@@ -102,7 +125,8 @@ final class ReportHeading {
         return Optional.empty();
     }
 
-    private static Tier tierOf(Matcher matcher) {
+    /** The tier a heading pattern matched; SPECIAL_CASE_SENTENCE has no level group, the others have all three. */
+    static Tier tierOf(Matcher matcher) {
         if (matcher.group("special") != null) {
             return Tier.SPECIAL_CASE;
         }
@@ -146,7 +170,12 @@ final class ReportHeading {
         if (!matcher.find()) {
             return Optional.empty();
         }
-        List<String> words = Arrays.asList(matcher.group("name").strip().split(" "));
+        return leadingCountry(matcher.group("name"));
+    }
+
+    /** The country named by the longest run of leading words of a name: "ST. MAARTEN St. Maarten is…" → SXM. */
+    static Optional<String> leadingCountry(String name) {
+        List<String> words = Arrays.asList(name.strip().split(" "));
         for (int count = Math.min(MAX_NAME_WORDS, words.size()); count > 0; count--) {
             Optional<String> code = CountryNames.code(String.join(" ", words.subList(0, count)));
             if (code.isPresent()) {

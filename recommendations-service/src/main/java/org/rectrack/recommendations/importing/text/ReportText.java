@@ -17,6 +17,8 @@ public final class ReportText {
     private static final Pattern SPACES = Pattern.compile(" {2,}");
     /** Below this share of Latin letters a paragraph is another language's and is left out. */
     private static final double MIN_LATIN_SHARE = 0.5;
+    /** The longest heading in capitals: "SAINT VINCENT AND THE GRENADINES: TIER 2 WATCH LIST" and some. */
+    private static final int MAX_HEADING_LENGTH = 120;
 
     private final List<String> paragraphs;
 
@@ -93,15 +95,44 @@ public final class ReportText {
         return i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
     }
 
-    /** Lines of one paragraph are joined unless the earlier one ended a sentence and this one starts one. */
+    /**
+     * Lines of one paragraph are joined unless the earlier one ended a sentence and this one starts one, or
+     * either is a heading in capitals ("RECOMMENDATIONS FOR KENYA", "PROSECUTION"), which reports print on a
+     * line of its own with no full stop.
+     */
     private static boolean startsNewParagraph(StringBuilder paragraph, String line) {
         if (paragraph.isEmpty() || line.isEmpty()) {
             return false;
+        }
+        // length first: the paragraph may be long, and is copied only when it could be a heading
+        if (isCapitalsHeading(line)
+                || paragraph.length() <= MAX_HEADING_LENGTH && isCapitalsHeading(paragraph.toString())) {
+            return true;
         }
         int first = line.codePointAt(0);
         boolean startsSentence = Character.isUpperCase(first) || Character.isDigit(first) || Bullets.isBullet(first)
                 || first == '“' || first == '"';
         return startsSentence && endsSentence(paragraph);
+    }
+
+    /**
+     * A heading printed in capitals: at least two letters, no lower-case letter, and short.
+     */
+    public static boolean isCapitalsHeading(String line) {
+        if (line.length() > MAX_HEADING_LENGTH) {
+            return false;
+        }
+        int letters = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (Character.isLowerCase(c)) {
+                return false;
+            }
+            if (Character.isLetter(c)) {
+                letters++;
+            }
+        }
+        return letters >= 2;
     }
 
     /** Whether the text ends with . ! or ?, perhaps inside closing quotes or brackets. */

@@ -19,6 +19,33 @@ class MetricReaderTest {
     }
 
     @Test
+    void aComparisonInTheSentenceIsItsOwnYearAndTheReportingPeriodsFiguresAreTheYearBeforeTheReport() {
+        assertThat(MetricReader.read("Within the current reporting period, authorities reported investigating 52 cases "
+                + "of trafficking, resulting in 31 convictions, compared with 18 cases investigated and 27 convictions in "
+                + "2013.", 2015))
+                .extracting(ProposedMetric::kind, ProposedMetric::value, ProposedMetric::year)
+                .containsExactly(tuple(MetricKind.CASES_INVESTIGATED, BigDecimal.valueOf(52), 2014),
+                        tuple(MetricKind.CONVICTIONS, BigDecimal.valueOf(31), 2014),
+                        tuple(MetricKind.CASES_INVESTIGATED, BigDecimal.valueOf(18), 2013),
+                        tuple(MetricKind.CONVICTIONS, BigDecimal.valueOf(27), 2013));
+    }
+
+    @Test
+    void aYearBeforeACommaStaysAYearAndSingularNounsCount() {
+        assertThat(MetricReader.read("In 2017, the government prosecuted one trafficker and opened one investigation.", 2018))
+                .extracting(ProposedMetric::kind, ProposedMetric::value, ProposedMetric::year)
+                .containsExactly(tuple(MetricKind.PROSECUTIONS, BigDecimal.ONE, 2017),
+                        tuple(MetricKind.CASES_INVESTIGATED, BigDecimal.ONE, 2017));
+    }
+
+    @Test
+    void aNumberThatSaysWhereAnotherFigureComesFromIsNoFigureOfItsOwn() {
+        assertThat(MetricReader.read("Police charged six individuals from two investigations dating back to 2015.", 2018))
+                .extracting(ProposedMetric::kind, ProposedMetric::value)
+                .containsExactly(tuple(MetricKind.PROSECUTIONS, BigDecimal.valueOf(6)));
+    }
+
+    @Test
     void anUndatedFigureIsAboutTheReportingPeriodAndThePreviousPeriodTheYearBefore() {
         assertThat(MetricReader.read("The government allocated 500 million Lao kip ($45,000) to the committee "
                 + "(compared with 400 million Lao kip during the previous reporting period).", 2024))

@@ -62,11 +62,9 @@ class ReportTextParserPropertiesTest {
                 "\u0000\uFFFF\uD800".repeat(300_000),
                 "vigorously ".repeat(100_000),
                 Seeds.read(Seeds.REPORT_2023).repeat(200));
+        // how fast: ReportTextParserBenchmark; a test's clock depends on the machine and on what else runs
         for (int i = 0; i < inputs.size(); i++) {
-            long started = System.nanoTime();
             answersWellFormed("huge input #" + i, inputs.get(i));
-            assertThat((System.nanoTime() - started) / 1_000_000).as("milliseconds for huge input #" + i)
-                    .isLessThan(5_000);
         }
     }
 
@@ -111,7 +109,12 @@ class ReportTextParserPropertiesTest {
             assertThat(result).isNotNull();
             if (result instanceof ParseResult.Parsed parsed) {
                 List<ParsedRecommendation> recommendations = parsed.report().recommendations();
-                assertThat(recommendations).isNotEmpty().hasSizeLessThanOrEqualTo(ReportTextParser.MAX_RECOMMENDATIONS);
+                assertThat(recommendations).hasSizeLessThanOrEqualTo(ReportTextParser.MAX_RECOMMENDATIONS);
+                if (recommendations.isEmpty()) {
+                    // only a Special Case has none, and the answer says so
+                    assertThat(parsed.report().tier()).isEqualTo(org.rectrack.events.recommendations.Tier.SPECIAL_CASE);
+                    assertThat(parsed.report().notes()).isNotEmpty();
+                }
                 for (int i = 0; i < recommendations.size(); i++) {
                     assertThat(recommendations.get(i).rank()).isEqualTo(i + 1);
                     assertThat(recommendations.get(i).text()).isNotBlank().doesNotContain("\n", "\r");
