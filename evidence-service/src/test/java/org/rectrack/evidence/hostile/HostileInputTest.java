@@ -164,6 +164,21 @@ class HostileInputTest {
     }
 
     @Test
+    void aReviewAskingForATypeNoOperationAnswersIsA406BeforeAnythingIsWritten() {
+        String id = TestEvidence.submitted(newOrganisation(), request(TestRecommendations.active()));
+
+        TestEvidence.reviewer().accept("text/xml").body(Map.of("note", "checked")).post("/api/v1/evidence/" + id + "/verify")
+                .then().statusCode(406).contentType("application/problem+json")
+                .body("errors.field", contains("Accept")).body("errors.message", contains(containsString("application/json")));
+        TestEvidence.reviewer().accept("application/json;q=0, text/*").post("/api/v1/evidence/" + id + "/verify")
+                .then().statusCode(406);
+
+        TestEvidence.reviewer().get("/api/v1/evidence/" + id).then().statusCode(200)
+                .body("state", equalTo("SUBMITTED"))
+                .body("version", equalTo(1));
+    }
+
+    @Test
     void aPathParameterThatIsNoUuidIsA400NamingIt() {
         TestEvidence.reviewer().get("/api/v1/evidence/not-a-uuid").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", contains("id"));
