@@ -171,26 +171,26 @@ class EvidenceResourceTest {
     }
 
     @Test
-    void anAdminSubmitsForTheOrganisationItsTokenNames() {
+    void anAdminSubmitsAsAnAdminShownUnderTheOrganisationItsTokenNames() {
         String organisation = newOrganisation();
         as("admin", organisation).body(request(TestRecommendations.active())).post("/api/v1/evidence")
                 .then().statusCode(201)
                 .body("organisation", equalTo(organisation))
+                .body("origin", equalTo("ADMIN"))
                 .body("state", equalTo("SUBMITTED"))
                 .body("history[0].actor", equalTo("admin@" + organisation));
     }
 
     @Test
-    void anAdminTokenWithoutAnOrganisationSubmitsForReportImport() {
+    void anAdminTokenWithoutAnOrganisationSubmitsAsAnAdminShownAsReportImport() {
         String id = as("admin", "").body(request(TestRecommendations.active())).post("/api/v1/evidence")
                 .then().statusCode(201)
                 .body("organisation", equalTo("report-import"))
+                .body("origin", equalTo("ADMIN"))
                 .body("state", equalTo("SUBMITTED"))
                 .extract().path("id");
 
-        TestEvidence.reviewer().get("/api/v1/evidence?state=SUBMITTED&organisation=report-import&size=100").then()
-                .statusCode(200)
-                .body("items.id", hasItem(id));
+        TestEvidence.reviewer().get("/api/v1/evidence/" + id).then().statusCode(200).body("origin", equalTo("ADMIN"));
     }
 
     @Test

@@ -36,6 +36,7 @@ import org.rectrack.events.evidence.Assessment;
 import org.rectrack.events.evidence.EvidenceChanged;
 import org.rectrack.events.evidence.EvidenceState;
 import org.rectrack.events.evidence.MetricKind;
+import org.rectrack.events.evidence.Origin;
 import org.rectrack.events.evidence.Visibility;
 import org.rectrack.events.recommendations.Pillar;
 import org.rectrack.events.recommendations.RecommendationChanged;
@@ -142,10 +143,18 @@ public final class TestEvents {
         return envelope(EventType.RECOMMENDATION_CHANGED, id, version, occurredAt, data);
     }
 
-    /** Evidence on one recommendation; its history has one step per version, the last in {@code state}. */
+    /** An NGO's evidence on one recommendation; its history has one step per version, the last in {@code state}. */
     public static EventEnvelope<EvidenceChanged> evidence(UUID id, long version, UUID recommendationId,
             Assessment assessment, LocalDate actionDate, String organisation, Visibility visibility, EvidenceState state,
             Instant occurredAt) {
+        return evidence(id, version, recommendationId, assessment, actionDate, organisation, Origin.ORGANISATION,
+                visibility, state, occurredAt);
+    }
+
+    /** Evidence of this origin on one recommendation, shown under {@code organisation}. */
+    public static EventEnvelope<EvidenceChanged> evidence(UUID id, long version, UUID recommendationId,
+            Assessment assessment, LocalDate actionDate, String organisation, Origin origin, Visibility visibility,
+            EvidenceState state, Instant occurredAt) {
         List<EvidenceChanged.Transition> history = new ArrayList<>();
         history.add(new EvidenceChanged.Transition(EvidenceState.SUBMITTED, "ngo@" + organisation, organisation,
                 occurredAt.minusSeconds(version), null));
@@ -159,7 +168,7 @@ public final class TestEvents {
                         actionDate.plusDays(1), "ເຈົ້າໜ້າທີ່ 300 ຄົນ"),
                 List.of(new EvidenceChanged.Metric(MetricKind.OFFICIALS_TRAINED, BigDecimal.valueOf(300), "PERSONS", null,
                         null, null)),
-                visibility, state, history, state.name(), occurredAt);
+                visibility, state, history, state.name(), occurredAt, origin);
         return envelope(EventType.EVIDENCE_CHANGED, id, version, occurredAt, data);
     }
 

@@ -9,11 +9,14 @@ import java.util.UUID;
 /**
  * Full state of one piece of evidence after a change, its review history included.
  *
- * @param organisation the submitting organisation (the token's {@code org} claim)
+ * @param organisation the submitting organisation (the token's {@code org} claim); grants rights only with
+ *                     {@code origin} {@link Origin#ORGANISATION}
  * @param actionFrom   first day of the government action
  * @param actionTo     last day of the government action (equal to actionFrom for a single day)
  * @param language     BCP 47 tag of the summary, e.g. {@code lo}
  * @param change       what happened: SUBMITTED, VERIFIED, REJECTED or RETRACTED
+ * @param origin       who stands behind it; null in events written before it existed, which count as
+ *                     {@link Origin#ORGANISATION}
  */
 public record EvidenceChanged(
         UUID id,
@@ -29,7 +32,16 @@ public record EvidenceChanged(
         EvidenceState state,
         List<Transition> history,
         String change,
-        Instant changedAt) {
+        Instant changedAt,
+        Origin origin) {
+
+    /** Evidence an NGO submitted for {@code organisation}: origin {@link Origin#ORGANISATION}. */
+    public EvidenceChanged(UUID id, String organisation, List<Link> recommendations, LocalDate actionFrom,
+            LocalDate actionTo, String summary, String language, Source source, List<Metric> metrics,
+            Visibility visibility, EvidenceState state, List<Transition> history, String change, Instant changedAt) {
+        this(id, organisation, recommendations, actionFrom, actionTo, summary, language, source, metrics, visibility,
+                state, history, change, changedAt, Origin.ORGANISATION);
+    }
 
     /** The evidence bears on this recommendation in this way. */
     public record Link(UUID recommendationId, Assessment assessment) {

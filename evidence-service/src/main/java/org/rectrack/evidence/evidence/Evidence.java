@@ -27,6 +27,7 @@ import org.hibernate.type.SqlTypes;
 import org.rectrack.events.evidence.Assessment;
 import org.rectrack.events.evidence.EvidenceState;
 import org.rectrack.events.evidence.MetricKind;
+import org.rectrack.events.evidence.Origin;
 import org.rectrack.events.evidence.Visibility;
 
 /** One piece of evidence of government action: the aggregate its review history and events belong to. */
@@ -43,6 +44,11 @@ public class Evidence extends PanacheEntityBase {
 
     @Column(name = "submitted_by", nullable = false)
     public String submittedBy;
+
+    /** Who stands behind it: only evidence of origin ORGANISATION is its organisation's own (see {@link Actor#owns}). */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Origin origin;
 
     @ElementCollection
     @CollectionTable(name = "evidence_recommendation", joinColumns = @JoinColumn(name = "evidence_id"))

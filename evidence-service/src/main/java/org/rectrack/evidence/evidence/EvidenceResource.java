@@ -67,8 +67,9 @@ public class EvidenceResource {
     @Operation(summary = "Submit evidence of government action (role ngo, or admin)",
             description = "The evidence is recorded for the organisation in the token's `org` claim, in state SUBMITTED."
                     + " An admin submits the draft evidence of an imported report (the gateway does so on import):"
-                    + " recorded for the token's `org`, or for the organisation `" + Actor.REPORT_IMPORT + "` when the"
-                    + " token names none. Reviewers cannot submit."
+                    + " recorded with origin ADMIN, which no organisation owns (no NGO may retract it or see it when"
+                    + " restricted, whatever its organisation is called), shown under the token's `org`, or `"
+                    + Actor.REPORT_IMPORT + "` when the token names none. Reviewers cannot submit."
                     + " Every recommendation must be known to this service and not withdrawn: an unknown one answers 422"
                     + " of type `urn:rectrack:problem:unknown-recommendation` (a recommendation published a moment ago"
                     + " may not have reached this service yet: try again shortly), a withdrawn one 422 `unprocessable`."

@@ -26,6 +26,7 @@ import org.rectrack.evidence.publishing.EvidenceEvents;
 import org.rectrack.evidence.replica.KnownRecommendation;
 import org.rectrack.evidence.review.EvidenceTransition;
 import org.rectrack.events.evidence.EvidenceState;
+import org.rectrack.events.evidence.Origin;
 import org.rectrack.events.evidence.Visibility;
 import org.rectrack.events.recommendations.RecommendationState;
 import org.rectrack.platform.paging.Page;
@@ -62,8 +63,8 @@ public class EvidenceService {
                 "your token names no organisation (claim 'org'); evidence is always recorded for one"));
         checkFields(request);
         if (idempotencyKey.isPresent()) {
-            Optional<EvidenceResponse> earlier = idempotencyKeys.claim(organisation, idempotencyKey.get(), request,
-                    EvidenceResponse.class);
+            Optional<EvidenceResponse> earlier = idempotencyKeys.claim(submitter.origin(), organisation,
+                    idempotencyKey.get(), request, EvidenceResponse.class);
             if (earlier.isPresent()) {
                 return new Submission(earlier.get(), true);
             }
@@ -75,6 +76,7 @@ public class EvidenceService {
         evidence.id = UUID.randomUUID();
         evidence.organisation = organisation;
         evidence.submittedBy = submitter.name();
+        evidence.origin = submitter.origin();
         request.recommendations().forEach(link ->
                 evidence.recommendations.add(new Evidence.Link(link.recommendationId(), link.assessment())));
         evidence.actionFrom = request.actionDate() != null ? request.actionDate() : request.actionPeriod().from();
@@ -93,7 +95,8 @@ public class EvidenceService {
         events.evidenceChanged(evidence, history);
 
         EvidenceResponse response = EvidenceResponse.of(evidence, history);
-        idempotencyKey.ifPresent(key -> idempotencyKeys.complete(organisation, key, evidence.id, response));
+        idempotencyKey.ifPresent(key ->
+                idempotencyKeys.complete(submitter.origin(), organisation, key, evidence.id, response));
         return new Submission(response, false);
     }
 
@@ -125,8 +128,15 @@ public class EvidenceService {
             parameters.and("submitter", value);
         });
         if (!reader.seesRestricted()) {
-            where.append(" and (evidence.visibility = :public or evidence.organisation = :organisation)");
-            parameters.and("public", Visibility.PUBLIC).and("organisation", reader.organisation().orElse(""));
+            // Public evidence, and the reader's own as Actor#owns says: never by the organisation's name alone.
+            parameters.and("public", Visibility.PUBLIC);
+            if (reader.origin() == Origin.ORGANISATION && reader.organisation().isPresent()) {
+                where.append(" and (evidence.visibility = :public"
+                        + " or (evidence.origin = :owned and evidence.organisation = :organisation))");
+                parameters.and("owned", Origin.ORGANISATION).and("organisation", reader.organisation().get());
+            } else {
+                where.append(" and evidence.visibility = :public");
+            }
         }
         var query = Evidence.<Evidence> find("from Evidence evidence where " + where
                 + " order by evidence.createdAt desc, evidence.id", parameters);

@@ -15,12 +15,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.rectrack.events.evidence.Origin;
 import org.rectrack.platform.problem.Problem.FieldError;
 import org.rectrack.platform.problem.ProblemException;
 
 /**
  * Makes a create safe to retry: the first request with an {@code Idempotency-Key} claims the key for its
- * organisation in the transaction that creates the resource, and stores its answer there too; a retry
+ * organisation (an NGO's) or for an admin ({@link Origin}) in the transaction that creates the resource, and stores its answer there too; a retry
  * with the same key gets that answer back. A request that fails leaves no claim, so it may be retried.
  */
 @ApplicationScoped
@@ -54,13 +55,14 @@ public class IdempotencyKeys {
      * @throws ProblemException 422 when the key was used before for a different request
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public <T> Optional<T> claim(String organisation, String key, Object request, Class<T> responseType) {
+    public <T> Optional<T> claim(Origin origin, String organisation, String key, Object request, Class<T> responseType) {
         String fingerprint = fingerprint(request);
         int claimed = entityManager.createNativeQuery("""
-                insert into idempotent_request (organisation, idempotency_key, fingerprint, created_at)
-                values (:organisation, :key, :fingerprint, now())
+                insert into idempotent_request (origin, organisation, idempotency_key, fingerprint, created_at)
+                values (:origin, :organisation, :key, :fingerprint, now())
                 on conflict do nothing
                 """)
+                .setParameter("origin", origin.name())
                 .setParameter("organisation", organisation)
                 .setParameter("key", key)
                 .setParameter("fingerprint", fingerprint)
@@ -70,8 +72,9 @@ public class IdempotencyKeys {
         }
         Object[] earlier = (Object[]) entityManager.createNativeQuery("""
                 select fingerprint, response from idempotent_request
-                 where organisation = :organisation and idempotency_key = :key
+                 where origin = :origin and organisation = :organisation and idempotency_key = :key
                 """)
+                .setParameter("origin", origin.name())
                 .setParameter("organisation", organisation)
                 .setParameter("key", key)
                 .getSingleResult();
@@ -85,13 +88,14 @@ public class IdempotencyKeys {
 
     /** Stores the answer to the request that claimed the key, in the transaction that made it. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void complete(String organisation, String key, UUID resourceId, Object response) {
+    public void complete(Origin origin, String organisation, String key, UUID resourceId, Object response) {
         entityManager.createNativeQuery("""
                 update idempotent_request set resource_id = :resourceId, response = :response
-                 where organisation = :organisation and idempotency_key = :key
+                 where origin = :origin and organisation = :organisation and idempotency_key = :key
                 """)
                 .setParameter("resourceId", resourceId)
                 .setParameter("response", write(response))
+                .setParameter("origin", origin.name())
                 .setParameter("organisation", organisation)
                 .setParameter("key", key)
                 .executeUpdate();

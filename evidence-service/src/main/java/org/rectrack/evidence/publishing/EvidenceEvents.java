@@ -45,6 +45,7 @@ public class EvidenceEvents {
                                 step.reason))
                         .toList(),
                 evidence.state.name(),
-                evidence.updatedAt));
+                evidence.updatedAt,
+                evidence.origin));
     }
 }

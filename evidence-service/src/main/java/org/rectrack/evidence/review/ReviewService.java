@@ -35,7 +35,7 @@ public class ReviewService {
         Evidence evidence = Evidence.<Evidence> findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .filter(actor::maySee)
                 .orElseThrow(() -> ProblemException.notFound("evidence", id));
-        if (action == ReviewAction.RETRACT && !actor.belongsTo(evidence.organisation)) {
+        if (action == ReviewAction.RETRACT && !actor.owns(evidence)) {
             throw ProblemException.forbidden("only the organisation that submitted evidence may retract it");
         }
         if (!action.allowedFrom(evidence.state)) {

@@ -33,6 +33,7 @@ import org.rectrack.events.EventEnvelope;
 import org.rectrack.events.Topics;
 import org.rectrack.events.evidence.EvidenceChanged;
 import org.rectrack.events.evidence.EvidenceState;
+import org.rectrack.events.evidence.Origin;
 import org.rectrack.events.outbox.OutboxRelay;
 
 /** Reads the real rectrack.evidence.v1 topic, as a consumer would. */
@@ -71,6 +72,7 @@ class EvidenceEventsTest {
         assertThat(verified.change()).isEqualTo("VERIFIED");
         assertThat(verified.state()).isEqualTo(EvidenceState.VERIFIED);
         assertThat(verified.organisation()).isEqualTo(organisation);
+        assertThat(verified.origin()).isEqualTo(Origin.ORGANISATION);
         assertThat(verified.recommendations()).extracting(EvidenceChanged.Link::recommendationId).containsExactly(recommendation);
         assertThat(verified.actionFrom()).isEqualTo(verified.actionTo()).hasToString("2023-03-01");
         assertThat(verified.summary().getBytes(StandardCharsets.UTF_8))

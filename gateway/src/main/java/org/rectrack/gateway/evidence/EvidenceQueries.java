@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.panache.common.Parameters;
 import org.rectrack.events.evidence.EvidenceState;
+import org.rectrack.events.evidence.Origin;
 import org.rectrack.events.evidence.Visibility;
 import org.rectrack.gateway.readmodel.EvidenceVersion;
 import org.rectrack.gateway.readmodel.ReadModel;
@@ -26,7 +27,8 @@ public class EvidenceQueries {
 
     /** The evidence, if it exists and the viewer may see it: to anyone else it does not exist. */
     public Optional<EvidenceVersion> find(UUID id, Viewer viewer) {
-        return readModel.evidence(id).filter(evidence -> viewer.maySee(evidence.visibility, evidence.organisation));
+        return readModel.evidence(id)
+                .filter(evidence -> viewer.maySee(evidence.visibility, evidence.organisation, evidence.origin));
     }
 
     /** Newest first; what the viewer may not see is left out of the page and of its total. */
@@ -44,8 +46,15 @@ public class EvidenceQueries {
             parameters.and("state", value);
         });
         if (!viewer.seesRestricted()) {
-            where.append(" and (evidence.visibility = :public or evidence.organisation = :organisation)");
-            parameters.and("public", Visibility.PUBLIC).and("organisation", viewer.organisation() == null ? "" : viewer.organisation());
+            // Public evidence, and the viewer's own as Viewer#maySee says: never by the organisation's name alone.
+            parameters.and("public", Visibility.PUBLIC);
+            if (viewer.organisation() != null) {
+                where.append(" and (evidence.visibility = :public"
+                        + " or (evidence.origin = :owned and evidence.organisation = :organisation))");
+                parameters.and("owned", Origin.ORGANISATION).and("organisation", viewer.organisation());
+            } else {
+                where.append(" and evidence.visibility = :public");
+            }
         }
         var query = EvidenceVersion.<EvidenceVersion> find("from EvidenceVersion evidence where " + where
                 + " order by evidence.createdAt desc, evidence.evidenceId", parameters);

@@ -27,6 +27,7 @@ import org.hibernate.type.SqlTypes;
 import org.rectrack.events.evidence.Assessment;
 import org.rectrack.events.evidence.EvidenceState;
 import org.rectrack.events.evidence.MetricKind;
+import org.rectrack.events.evidence.Origin;
 import org.rectrack.events.evidence.Visibility;
 
 /** One version of a piece of evidence as its event carried it; written once by the read model, never changed. */
@@ -53,6 +54,11 @@ public class EvidenceVersion extends PanacheEntityBase {
 
     @Column(nullable = false)
     public String organisation;
+
+    /** Who stands behind it: only evidence of origin ORGANISATION is its organisation's own (see Viewer). */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Origin origin;
 
     @Column(name = "action_from", nullable = false)
     public LocalDate actionFrom;

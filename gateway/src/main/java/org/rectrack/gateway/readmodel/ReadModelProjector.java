@@ -13,6 +13,7 @@ import org.rectrack.events.EventCodec.MalformedEventException;
 import org.rectrack.events.EventEnvelope;
 import org.rectrack.events.EventType;
 import org.rectrack.events.evidence.EvidenceChanged;
+import org.rectrack.events.evidence.Origin;
 import org.rectrack.events.inbox.EventInbox;
 import org.rectrack.events.recommendations.RecommendationChanged;
 import org.rectrack.events.recommendations.ReportChanged;
@@ -130,6 +131,8 @@ public class ReadModelProjector {
         row.eventId = event.eventId();
         row.occurredAt = event.occurredAt();
         row.organisation = data.organisation();
+        // An event written before the field existed counts as an NGO's (V2__evidence_origin sorts out the stored ones).
+        row.origin = Objects.requireNonNullElse(data.origin(), Origin.ORGANISATION);
         row.actionFrom = data.actionFrom();
         row.actionTo = data.actionTo();
         row.summary = data.summary();

@@ -40,7 +40,8 @@ import org.rectrack.gateway.status.RecommendationStatus.Citation;
 /**
  * Hands the draft evidence of a report just imported to the evidence-service, so that reviewers find it in their
  * queue: each draft that names an earlier recommendation becomes public SUBMITTED evidence, sent with the importing
- * admin's token (the evidence-service records it for the token's organisation, or {@code report-import}).
+ * admin's token (the evidence-service records it as an admin's, which no organisation owns, shown under the
+ * token's organisation or {@code report-import}).
  *
  * <p>The gateway orchestrates; neither service calls the other. The report is committed before this starts, so
  * nothing here fails the import: what could not be handed over is logged and said in the answer's

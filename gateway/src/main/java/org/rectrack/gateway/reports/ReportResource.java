@@ -106,8 +106,9 @@ public class ReportResource {
                     + " With dryRun=true it answers what it would publish, and publishes nothing."
                     + " An import that creates its report (201) also hands the narrative's draft evidence to the"
                     + " evidence-service, as the calling admin: each draft that names one of the previous year's"
-                    + " recommendations becomes public SUBMITTED evidence for a reviewer to verify, recorded for the"
-                    + " token's organisation (`org`), or `report-import` when the token names none. The answer's"
+                    + " recommendations becomes public SUBMITTED evidence for a reviewer to verify, of origin ADMIN (no"
+                    + " organisation owns it), shown under the token's organisation (`org`), or `report-import` when"
+                    + " the token names none. The answer's"
                     + " `evidenceSubmission` says how many were submitted and why any were not; a failure there never"
                     + " undoes the import. Importing the same text again (200) submits nothing again.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.TEXT_PLAIN,

@@ -102,7 +102,7 @@ public class StatusService {
                 recommendations.stream().map(recommendation -> recommendation.reportId).distinct().toList(), asOf);
         Map<UUID, List<EvidenceVersion>> evidenceByRecommendation = new HashMap<>();
         for (EvidenceVersion evidence : readModel.evidenceOn(ids, asOf)) {
-            if (!viewer.maySee(evidence.visibility, evidence.organisation)) {
+            if (!viewer.maySee(evidence.visibility, evidence.organisation, evidence.origin)) {
                 continue;
             }
             for (EvidenceVersion.Link link : evidence.links) {

@@ -1,12 +1,15 @@
 package org.rectrack.gateway.status;
 
+import org.rectrack.events.evidence.Origin;
 import org.rectrack.events.evidence.Visibility;
 import org.rectrack.platform.security.Caller;
 import org.rectrack.platform.security.Roles;
 
 /**
  * Whose eyes an answer is for. Restricted evidence is seen only by its own organisation, reviewers and
- * auditors; to anyone else it does not exist: not in lists, counts, statuses or errors.
+ * auditors; to anyone else it does not exist: not in lists, counts, statuses or errors. Evidence is an
+ * organisation's own only when an NGO submitted it ({@link Origin#ORGANISATION}): an organisation's name comes from
+ * a client's identity provider and never stands for an admin, so an admin's evidence is no organisation's own.
  *
  * @param organisation   the viewer's organisation, or null
  * @param seesRestricted whether the viewer sees every organisation's restricted evidence
@@ -14,7 +17,10 @@ import org.rectrack.platform.security.Roles;
 public record Viewer(String organisation, boolean seesRestricted) {
 
     public static Viewer of(Caller caller) {
-        return new Viewer(caller.organisation().orElse(null), caller.is(Roles.REVIEWER) || caller.is(Roles.AUDITOR));
+        // An admin who is not an NGO speaks for no organisation (the evidence-service's Actor says the same).
+        boolean speaksForAnOrganisation = caller.is(Roles.NGO) || !caller.is(Roles.ADMIN);
+        return new Viewer(speaksForAnOrganisation ? caller.organisation().orElse(null) : null,
+                caller.is(Roles.REVIEWER) || caller.is(Roles.AUDITOR));
     }
 
     /** An auditor's or reviewer's view: all evidence, restricted included. */
@@ -27,7 +33,9 @@ public record Viewer(String organisation, boolean seesRestricted) {
         return new Viewer(null, false);
     }
 
-    public boolean maySee(Visibility visibility, String owner) {
-        return visibility == Visibility.PUBLIC || seesRestricted || (organisation != null && organisation.equals(owner));
+    /** Whether the viewer may see evidence of this visibility, shown under {@code owner}, of this origin. */
+    public boolean maySee(Visibility visibility, String owner, Origin origin) {
+        return visibility == Visibility.PUBLIC || seesRestricted
+                || (origin == Origin.ORGANISATION && organisation != null && organisation.equals(owner));
     }
 }

@@ -112,11 +112,19 @@ class EndToEndTest {
             as("reviewer", "board").get("/api/v1/evidence/" + evidenceIds.get(i)).then().statusCode(200)
                     .body("state", equalTo("SUBMITTED"))
                     .body("organisation", equalTo("report-import"))
+                    .body("origin", equalTo("ADMIN"))
                     .body("recommendations[0].recommendationId", equalTo(linkedDrafts.get(i)))
                     .body("source.documentReference", equalTo("rectrack report " + second.getString("report.id")))
                     .body("source.quote", equalTo(second.getString("draftEvidence.findAll { it.recommendation != null }["
                             + i + "].quote")));
         }
+
+        // An NGO whose identity provider names it "report-import" is not the importer: the drafts are no NGO's own.
+        as("ngo", "report-import").body(Map.of("reason", "ours now"))
+                .post("/api/v1/evidence/" + evidenceIds.getFirst() + "/retract").then()
+                .statusCode(403).contentType("application/problem+json");
+        as("reviewer", "board").get("/api/v1/evidence/" + evidenceIds.getFirst()).then().statusCode(200)
+                .body("state", equalTo("SUBMITTED"));
 
         // Hotlines: 2023's 8th recommendation repeats 2022's 6th.
         String hotlines2023 = second.getString("report.recommendations[7].id");

@@ -38,7 +38,9 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code module}'s jar on {@code port} with these environment variables (QUARKUS_HTTP_PORT is set here).
+     * Starts {@code module}'s jar on {@code port} with these environment variables (QUARKUS_HTTP_PORT is set here),
+     * on 127.0.0.1 and in the dev profile as deploy/local/run does: outside dev and test, a service refuses to start
+     * with the development key that TestTokens signs with.
      * The jar must have been built: the reactor packages the services before the gateway.
      */
     public static ServiceProcess start(String module, int port, Map<String, String> environment) {
@@ -67,6 +69,8 @@ public final class ServiceProcess implements AutoCloseable {
                             : ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().putAll(environment);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            builder.environment().putIfAbsent("QUARKUS_PROFILE", "dev");
             Process process = builder.start();
             ServiceProcess service = new ServiceProcess(module, port, Map.copyOf(environment), process, log);
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, module + "-stop"));

@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.rectrack.platform.problem.Problem.FieldError;
+import org.rectrack.platform.security.InvalidTokenException;
 
 /** Turns every failure of a request into problem+json; the one place a service's errors are shaped. */
 public class ProblemMappers {
@@ -88,12 +89,24 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,
-            AuthenticationCompletionException.class })
+            AuthenticationCompletionException.class, InvalidTokenException.class })
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        // A signed token with a claim of the wrong shape says which claim; any other failure says nothing more,
+        // so a caller probing keys and issuers learns nothing from the answer (RFC 6750, section 3.1).
+        InvalidTokenException invalid = invalidToken(e);
         return Response.fromResponse(respond(401, "unauthenticated", "Not signed in",
-                "a valid bearer token is required", uri, List.of()))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                invalid != null ? invalid.getMessage() : "a valid bearer token is required", uri, List.of()))
+                .header(HttpHeaders.WWW_AUTHENTICATE, invalid != null ? "Bearer error=\"invalid_token\"" : "Bearer")
                 .build();
+    }
+
+    private static InvalidTokenException invalidToken(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidTokenException invalid) {
+                return invalid;
+            }
+        }
+        return null;
     }
 
     @ServerExceptionMapper

@@ -3,6 +3,7 @@ package org.rectrack.platform.security;
 import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonString;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -29,8 +30,20 @@ public class Caller {
         return identity.hasRole(role);
     }
 
+    /**
+     * The organisation the token names, if any (a blank one is none). It is a name a client's identity provider
+     * issues: it tells organisations apart, never a system actor from a client (that is what roles are for).
+     *
+     * @throws InvalidTokenException (401) when the claim is not a string; {@link TokenClaimsAugmentor} refuses such
+     *                               a token before any endpoint runs, this is the same rule where the claim is read
+     */
     public Optional<String> organisation() {
-        String organisation = token.getClaim(ORGANISATION_CLAIM);
+        String organisation = switch (token.getClaim(ORGANISATION_CLAIM)) {
+            case null -> null;
+            case String text -> text;
+            case JsonString text -> text.getString();
+            default -> throw TokenClaims.invalid(ORGANISATION_CLAIM, "must be a string");
+        };
         return organisation == null || organisation.isBlank() ? Optional.empty() : Optional.of(organisation);
     }
 

@@ -12,12 +12,15 @@ import org.rectrack.evidence.review.EvidenceTransition;
 import org.rectrack.events.evidence.Assessment;
 import org.rectrack.events.evidence.EvidenceState;
 import org.rectrack.events.evidence.MetricKind;
+import org.rectrack.events.evidence.Origin;
 import org.rectrack.events.evidence.Visibility;
 
 /** One piece of evidence as it stands now, with every review state it has been in. */
 public record EvidenceResponse(
         UUID id,
         @Schema(example = "lao-anti-trafficking-network") String organisation,
+        @Schema(description = "who stands behind it: ORGANISATION (an NGO, for its organisation) or ADMIN"
+                + " (an admin, such as an imported report's draft evidence; no organisation owns it)") Origin origin,
         List<Link> recommendations,
         @Schema(description = "the day of the action, when it took one day", example = "2023-03-01") LocalDate actionDate,
         @Schema(description = "the first and last day of the action, when it took longer") ActionPeriod actionPeriod,
@@ -56,7 +59,7 @@ public record EvidenceResponse(
 
     public static EvidenceResponse of(Evidence evidence, List<EvidenceTransition> history) {
         boolean oneDay = evidence.actionFrom.equals(evidence.actionTo);
-        return new EvidenceResponse(evidence.id, evidence.organisation,
+        return new EvidenceResponse(evidence.id, evidence.organisation, evidence.origin,
                 evidence.recommendations.stream().map(link -> new Link(link.recommendationId, link.assessment)).toList(),
                 oneDay ? evidence.actionFrom : null,
                 oneDay ? null : new ActionPeriod(evidence.actionFrom, evidence.actionTo),

@@ -28,7 +28,7 @@ public final class Examples {
             """;
 
     public static final String EVIDENCE = """
-            {"id": "8c3a2d9e-3b0f-4d6e-9a7c-5e4f3a2b1c0d", "organisation": "lao-anti-trafficking-network",
+            {"id": "8c3a2d9e-3b0f-4d6e-9a7c-5e4f3a2b1c0d", "organisation": "lao-anti-trafficking-network", "origin": "ORGANISATION",
              "recommendations": [{"recommendationId": "0b7f3c52-6c1e-4a43-9d1f-2f6f1c4b9a10", "assessment": "ADVANCES"}],
              "actionDate": "2023-03-01", "actionPeriod": null,
              "summary": "ກະຊວງປ້ອງກັນຄວາມສະຫງົບ ໄດ້ຝຶກອົບຮົມເຈົ້າໜ້າທີ່ 300 ຄົນ.", "language": "lo",

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.rectrack.events.evidence.Assessment;
 import org.rectrack.events.evidence.EvidenceState;
+import org.rectrack.events.evidence.Origin;
 import org.rectrack.events.evidence.Visibility;
 import org.rectrack.gateway.readmodel.EvidenceVersion;
 import org.rectrack.gateway.status.RecommendationStatus.Citation;
@@ -17,6 +18,8 @@ import org.rectrack.gateway.status.RecommendationStatus.Metric;
 public record EvidenceResponse(
         UUID id,
         @Schema(example = "lao-anti-trafficking-network") String organisation,
+        @Schema(description = "who stands behind it: ORGANISATION (an NGO, for its organisation) or ADMIN"
+                + " (an admin, such as an imported report's draft evidence; no organisation owns it)") Origin origin,
         List<Link> recommendations,
         @Schema(description = "the day of the action, when it took one day", example = "2023-03-01") LocalDate actionDate,
         @Schema(description = "the first and last day of the action, when it took longer") ActionPeriod actionPeriod,
@@ -45,7 +48,7 @@ public record EvidenceResponse(
 
     public static EvidenceResponse of(EvidenceVersion evidence) {
         boolean oneDay = evidence.actionFrom.equals(evidence.actionTo);
-        return new EvidenceResponse(evidence.evidenceId, evidence.organisation,
+        return new EvidenceResponse(evidence.evidenceId, evidence.organisation, evidence.origin,
                 evidence.links.stream().map(link -> new Link(link.recommendationId, link.assessment)).toList(),
                 oneDay ? evidence.actionFrom : null,
                 oneDay ? null : new ActionPeriod(evidence.actionFrom, evidence.actionTo),

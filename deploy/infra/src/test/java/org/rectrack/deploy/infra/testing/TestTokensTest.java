@@ -1,5 +1,7 @@
 package org.rectrack.deploy.infra.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -35,6 +37,34 @@ class TestTokensTest {
 
         assertTrue(verifies(parts));
         assertTrue(expiry(decode(parts[1])) < Instant.now().getEpochSecond());
+    }
+
+    @Test
+    void builderWritesAnyClaimAsGivenAndLeavesOutWhatItIsTold() throws Exception {
+        String[] parts = TestTokens.builder("ngo", "lao-ngo").rawClaim("org", "[]").groups("ngo", "diplomat")
+                .without("upn").issuer("https://elsewhere.example/").sign().split("\\.");
+
+        assertTrue(verifies(parts));
+        String claims = decode(parts[1]);
+        assertTrue(claims.contains("\"org\":[]"), claims);
+        assertTrue(claims.contains("\"groups\":[\"ngo\",\"diplomat\"]"), claims);
+        assertTrue(claims.contains("\"iss\":\"https://elsewhere.example/\""), claims);
+        assertFalse(claims.contains("\"upn\""), claims);
+    }
+
+    @Test
+    void unsignedTokenSaysAlgNoneAndHasNoSignature() {
+        String token = TestTokens.builder("admin", "").unsigned().sign();
+
+        assertTrue(token.endsWith("."), token);
+        assertEquals("{\"alg\":\"none\",\"typ\":\"JWT\"}", decode(token.split("\\.")[0]));
+    }
+
+    @Test
+    void tokenSignedWithAnotherKeyDoesNotVerifyWithTheDevelopmentKey() throws Exception {
+        String[] parts = TestTokens.builder("admin", "").signedWith(TestTokens.otherKey().getPrivate()).sign().split("\\.");
+
+        assertFalse(verifies(parts));
     }
 
     private static boolean verifies(String[] parts) throws Exception {

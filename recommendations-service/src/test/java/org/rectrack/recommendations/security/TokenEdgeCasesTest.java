@@ -1,0 +1,72 @@
+package org.rectrack.recommendations.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.rectrack.deploy.infra.testing.InfrastructureTestResource;
+import org.rectrack.deploy.infra.testing.TestTokens;
+import org.rectrack.deploy.infra.testing.TokenEdgeCases;
+import org.rectrack.platform.problem.Problem;
+
+/** Every kind of token the recommendations-service must refuse, on an endpoint of each kind; and several roles are their union. */
+@QuarkusTest
+@WithTestResource(InfrastructureTestResource.class)
+class TokenEdgeCasesTest {
+
+    static Stream<Arguments> refusedTokens() {
+        String recommendation = "/api/v1/recommendations/" + UUID.randomUUID();
+        return TokenEdgeCases.refused("admin", "").stream().flatMap(token -> Stream.of(
+                Arguments.of(token, "GET", "/api/v1/reports?country=LAO"),
+                Arguments.of(token, "GET", recommendation),
+                Arguments.of(token, "POST", "/api/v1/reports"),
+                Arguments.of(token, "POST", recommendation + "/withdraw")));
+    }
+
+    @ParameterizedTest(name = "{1} {2} with {0}")
+    @MethodSource("refusedTokens")
+    void tokenIsRefusedWithAProblem(TokenEdgeCases.Case token, String method, String path) {
+        // A body that is not a valid request: were the token let through, the answer would be 400, not 401 or 403.
+        ValidatableResponse answer = given().header("Authorization", "Bearer " + token.token())
+                .contentType(ContentType.JSON).body("{}")
+                .request(method, path).then();
+
+        answer.statusCode(token.status())
+                .contentType(Problem.MEDIA_TYPE)
+                .body("status", equalTo(token.status()))
+                .body("type", startsWith("urn:rectrack:problem:"));
+        if (token.status() == 401) {
+            answer.header("WWW-Authenticate", startsWith("Bearer"));
+        }
+    }
+
+    @Test
+    void severalRolesGrantWhatAnyOfThemGrants() {
+        String token = TestTokens.builder("diplomat", "").groups("diplomat", "admin").sign();
+
+        // An admin may publish: the check passes and the (empty) report is validated.
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{}").post("/api/v1/reports").then()
+                .statusCode(400).contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Test
+    void severalRolesGrantNothingNoneOfThemGrants() {
+        String token = TestTokens.builder("ngo", "ngo-" + UUID.randomUUID())
+                .groups(List.of("ngo", "diplomat", "reviewer", "auditor", "superuser").toArray(String[]::new)).sign();
+
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{}").post("/api/v1/reports").then()
+                .statusCode(403).contentType(Problem.MEDIA_TYPE).body("status", equalTo(403));
+    }
+}
