@@ -6,6 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.hamcrest.Matchers;
+
 /**
  * The tokens every rectrack endpoint must refuse, and how: one list, so that each service's test sends the same
  * ones. Each is made for a role the probed endpoint allows, so that only the one thing named is wrong with it.
@@ -29,6 +34,24 @@ public final class TokenEdgeCases {
         @Override
         public String toString() {
             return name + " → " + status;
+        }
+    }
+
+    /**
+     * Sends {@code method path} with the token and a body that is no valid request (were the token let through,
+     * the answer would be 400) and checks the refusal: the case's status as problem+json, and for a 401 the
+     * {@code WWW-Authenticate: Bearer} challenge.
+     */
+    public static void assertRefused(Case token, String method, String path) {
+        ValidatableResponse answer = RestAssured.given().header("Authorization", "Bearer " + token.token())
+                .contentType(ContentType.JSON).body("{}")
+                .request(method, path).then();
+        answer.statusCode(token.status())
+                .contentType("application/problem+json")
+                .body("status", Matchers.equalTo(token.status()))
+                .body("type", Matchers.startsWith("urn:rectrack:problem:"));
+        if (token.status() == 401) {
+            answer.header("WWW-Authenticate", Matchers.startsWith("Bearer"));
         }
     }
 
