@@ -4,18 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.rectrack.deploy.infra.testing.HostileBodies.concat;
+import static org.rectrack.deploy.infra.testing.HostileBodies.json;
 import static org.rectrack.evidence.TestEvidence.as;
 import static org.rectrack.evidence.TestEvidence.newOrganisation;
 import static org.rectrack.evidence.TestEvidence.request;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +32,6 @@ import org.rectrack.evidence.TestRecommendations;
 @WithTestResource(InfrastructureTestResource.class)
 class HostileInputTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MARK = "MARK-TO-REPLACE";
 
     @Test
@@ -212,21 +210,5 @@ class HostileInputTest {
         int recorded = TestEvidence.reviewer().queryParam("organisation", organisation).get("/api/v1/evidence")
                 .then().statusCode(200).extract().path("totalItems");
         assertThat(recorded).isZero();
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] concat(String before, byte[] middle, String after) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(before.getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(middle);
-        out.writeBytes(after.getBytes(StandardCharsets.UTF_8));
-        return out.toByteArray();
     }
 }

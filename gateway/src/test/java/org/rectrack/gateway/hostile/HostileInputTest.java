@@ -2,9 +2,9 @@ package org.rectrack.gateway.hostile;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.rectrack.deploy.infra.testing.HostileBodies.concat;
 import static org.rectrack.gateway.TestCallers.as;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -122,13 +122,5 @@ class HostileInputTest {
     private static ValidatableResponse submit(byte[] body) {
         return as("ngo", "ngo-hostile").header("Idempotency-Key", UUID.randomUUID().toString()).body(body)
                 .post("/api/v1/evidence").then();
-    }
-
-    private static byte[] concat(String before, byte[] middle, String after) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(before.getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(middle);
-        out.writeBytes(after.getBytes(StandardCharsets.UTF_8));
-        return out.toByteArray();
     }
 }

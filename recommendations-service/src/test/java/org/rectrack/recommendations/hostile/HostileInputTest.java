@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.rectrack.deploy.infra.testing.HostileBodies.concat;
+import static org.rectrack.deploy.infra.testing.HostileBodies.json;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -35,7 +34,6 @@ import org.rectrack.recommendations.report.Report;
 @WithTestResource(InfrastructureTestResource.class)
 class HostileInputTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MARK = "MARK-TO-REPLACE";
 
     @Test
@@ -221,21 +219,5 @@ class HostileInputTest {
 
     private static long reportsBy(Map<String, Object> report) {
         return QuarkusTransaction.requiringNew().call(() -> Report.count("publisher", report.get("publisher")));
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] concat(String before, byte[] middle, String after) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(before.getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(middle);
-        out.writeBytes(after.getBytes(StandardCharsets.UTF_8));
-        return out.toByteArray();
     }
 }

@@ -30,14 +30,9 @@ public final class TopicReader {
      */
     public static List<ConsumerRecord<String, String>> read(String bootstrapServers, String topic, Set<String> keys,
             int expected, Duration timeout) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         Instant deadline = Instant.now().plus(timeout);
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
+        try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
             List<TopicPartition> partitions = partitions(consumer, topic, deadline);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -61,14 +56,9 @@ public final class TopicReader {
      */
     public static List<ConsumerRecord<String, String>> readToEnd(String bootstrapServers, String topic, Set<String> keys,
             Duration timeout) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         Instant deadline = Instant.now().plus(timeout);
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
+        try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
             List<TopicPartition> partitions = partitions(consumer, topic, deadline);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -98,5 +88,15 @@ public final class TopicReader {
                 return List.of();
             }
         }
+    }
+
+    /** A plain consumer outside any group, committing nothing: it reads as any other consumer would. */
+    private static KafkaConsumer<String, String> consumer(String bootstrapServers) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(properties);
     }
 }
