@@ -25,11 +25,13 @@ public record Actor(String name, Optional<String> organisation, Origin origin, b
 
     /**
      * The caller as it is: an NGO (also one with more roles) speaks for its organisation; anyone else who is an
-     * admin speaks as an admin.
+     * admin speaks as an admin. Anyone else speaks for no organisation: an `org` claim on a diplomat's or a
+     * reviewer's token, which an identity provider may add to every token, makes no evidence its own.
      */
     public static Actor of(Caller caller) {
         Origin origin = !caller.is(Roles.NGO) && caller.is(Roles.ADMIN) ? Origin.ADMIN : Origin.ORGANISATION;
-        return new Actor(caller.name(), caller.organisation(), origin,
+        boolean named = caller.is(Roles.NGO) || origin == Origin.ADMIN;
+        return new Actor(caller.name(), named ? caller.organisation() : Optional.empty(), origin,
                 caller.is(Roles.REVIEWER) || caller.is(Roles.AUDITOR));
     }
 

@@ -78,7 +78,8 @@ public final class CompliancePdf {
             paragraph("Tier history: " + String.join(", ", report.tierHistory().stream()
                     .map(entry -> entry.year() + " " + label(entry.tier())).toList()), 9, false, 0);
         }
-        paragraph("Status as of " + report.asOf() + ", from verified evidence only.", 9, false, 0);
+        paragraph("Status as of " + report.asOf() + ", as rectrack knew it at " + report.knownAt()
+                + ", from verified evidence only.", 9, false, 0);
         y -= 6;
     }
 
@@ -100,6 +101,7 @@ public final class CompliancePdf {
         for (Item item : report.recommendations()) {
             ensureSpace(60);
             paragraph(item.rank() + ". " + item.code() + " · " + label(item.status())
+                    + ("WITHDRAWN".equals(item.state()) ? " · WITHDRAWN by its publisher, not counted" : "")
                     + (item.outstandingSince() == null ? "" : " · outstanding since " + item.outstandingSince()), 10, true, 0);
             paragraph(item.text(), 10, false, 14);
             paragraph("Rule: " + item.rule() + (item.pendingEvidence() > 0
@@ -199,7 +201,7 @@ public final class CompliancePdf {
     private void footers() throws IOException {
         for (int i = 0; i < pages.size(); i++) {
             try (PDPageContentStream footer = new PDPageContentStream(document, pages.get(i), AppendMode.APPEND, true)) {
-                String line = "As of " + report.asOf() + " · data SHA-256 " + report.dataSha256()
+                String line = "As of " + report.asOf() + ", as known at " + report.knownAt() + " · data SHA-256 " + report.dataSha256()
                         + " · page " + (i + 1) + " of " + pages.size();
                 text.show(footer, line, MARGIN, MARGIN - 10, 6.5f, false);
             }
@@ -208,9 +210,10 @@ public final class CompliancePdf {
 
     private void stampMetadata() {
         Calendar asOf = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
-        asOf.setTimeInMillis(report.asOf().toEpochMilli());
+        asOf.setTimeInMillis(report.knownAt().toEpochMilli());
         PDDocumentInformation info = document.getDocumentInformation();
-        info.setTitle("Compliance report " + report.country() + " " + report.year() + " as of " + report.asOf());
+        info.setTitle("Compliance report " + report.country() + " " + report.year() + " as of " + report.asOf() + " as known at "
+                + report.knownAt());
         info.setProducer("rectrack");
         info.setCreationDate(asOf);
         info.setModificationDate(asOf);

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Everything a year-end compliance report states, as of one instant. Every renderer (JSON, CSV, PDF)
+ * Everything a year-end compliance report states, as of one day and as known at one instant (DESIGN.md, "Two times"). Every renderer (JSON, CSV, PDF)
  * draws from this alone, so the three agree, and the same data always gives the same bytes.
  *
  * @param dataSha256 SHA-256 of this record's canonical JSON with this field left empty: the fingerprint
@@ -16,7 +16,8 @@ import java.util.UUID;
 public record ComplianceReport(
         String country,
         int year,
-        Instant asOf,
+        LocalDate asOf,
+        Instant knownAt,
         Source report,
         List<TierEntry> tierHistory,
         List<Item> recommendations,
@@ -32,12 +33,16 @@ public record ComplianceReport(
     public record TierEntry(int year, String tier) {
     }
 
-    /** One prioritized recommendation with its status and what the status rests on. */
+    /**
+     * One prioritized recommendation with its status and what the status rests on. {@code state} is ACTIVE, or
+     * WITHDRAWN for one its publisher withdrew: listed, for the auditor to see, but counted in no summary.
+     */
     public record Item(
             int rank,
             String code,
             String text,
             List<String> pillars,
+            String state,
             String status,
             String rule,
             List<Evidence> evidence,
@@ -81,7 +86,7 @@ public record ComplianceReport(
     }
 
     public ComplianceReport withDataSha256(String sha256) {
-        return new ComplianceReport(country, year, asOf, report, tierHistory, recommendations, summary, metrics,
+        return new ComplianceReport(country, year, asOf, knownAt, report, tierHistory, recommendations, summary, metrics,
                 metricYears, sha256);
     }
 }

@@ -1,7 +1,6 @@
 package org.rectrack.gateway.compliance;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -14,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rectrack.gateway.readmodel.TimeFrame;
+import org.rectrack.gateway.readmodel.TimeFrames;
 import org.rectrack.platform.problem.Problem;
 import org.rectrack.platform.problem.ProblemException;
 import org.rectrack.platform.request.QueryValues;
@@ -29,7 +31,7 @@ import org.rectrack.platform.security.Roles;
 
 /**
  * REST entry point for year-end compliance reports: one report, three formats negotiated from {@code Accept}.
- * The bytes depend only on country, year and {@code asOf}, so an auditor can reproduce a signed report.
+ * The bytes depend only on country, year, {@code asOf} and {@code knownAt}, so an auditor can reproduce a signed report.
  */
 @Path("/compliance-reports/{country}/{year}")
 @Tag(name = "Compliance reports")
@@ -45,13 +47,12 @@ public class ComplianceReportResource {
             MediaType.valueOf(MediaType.APPLICATION_JSON + "; charset=UTF-8"),
             MediaType.valueOf(CSV + "; charset=UTF-8; header=present"),
             MediaType.valueOf(PDF));
-    private static final String AS_OF = "the cut-off: an instant (2023-12-31T23:59:59Z) or a day (2023-12-31 means its"
-            + " end, UTC); only what rectrack knew then counts. Default: now, to the second";
-
     private final ComplianceReportService reports;
+    private final TimeFrames frames;
 
-    ComplianceReportResource(ComplianceReportService reports) {
+    ComplianceReportResource(ComplianceReportService reports, TimeFrames frames) {
         this.reports = reports;
+        this.frames = frames;
     }
 
     /**
@@ -71,13 +72,13 @@ public class ComplianceReportResource {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComplianceReport.class)),
                     @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)),
                     @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
-    @APIResponse(responseCode = "400", description = "Country, year, asOf or the Accept header is not valid",
+    @APIResponse(responseCode = "400", description = "Country, year, asOf, knownAt or the Accept header is not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an auditor",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No report on the country for the year was known as of asOf",
+    @APIResponse(responseCode = "404", description = "No report on the country for the year counts in the frame",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "406", description = "Accept admits none of application/json, text/csv and"
             + " application/pdf; errors names them",
@@ -85,16 +86,32 @@ public class ComplianceReportResource {
     public Response report(
             @Parameter(example = "LAO") @PathParam("country") String country,
             @Parameter(example = "2023") @PathParam("year") String year,
-            @Parameter(description = AS_OF, example = "2023-12-31") @QueryParam("asOf") String asOf,
-            @Context HttpHeaders headers) {
+            @Parameter(description = "a day in the world: evidence of actions begun by then counts. Default: 31 December"
+                    + " of the year", example = "2023-12-31") @QueryParam("asOf") String asOf,
+            @Parameter(description = "an instant in the system: only what rectrack had recorded by then counts. Default:"
+                    + " now; the answer's Content-Location pins it, and asking that again gives the same bytes",
+                    example = "2024-01-15T09:00:00Z") @QueryParam("knownAt") String knownAt,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
         MediaType chosen = Negotiation.choose(headers, OFFERED)
                 .orElseThrow(ComplianceReportResource::notAcceptable);
-        ComplianceReport report = report(country, year, asOf);
-        return switch (chosen.getSubtype()) {
+        String code = QueryValues.optionalCountry("country", country)
+                .orElseThrow(() -> ProblemException.badRequest("country", "is required"));
+        int reportYear = QueryValues.optionalInteger("year", year, 2001, 2100)
+                .orElseThrow(() -> ProblemException.badRequest("year", "is required"));
+        TimeFrame frame = frames.resolveToNow(asOf, knownAt, LocalDate.of(reportYear, 12, 31));
+        ComplianceReport report = reports.report(code, reportYear, frame);
+        Response.ResponseBuilder response = switch (chosen.getSubtype()) {
             case "csv" -> file(ComplianceCsv.render(report), chosen, report, "csv");
             case "pdf" -> file(CompliancePdf.render(report), chosen, report, "pdf");
-            default -> Response.ok(report, chosen).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+            default -> Response.ok(report, chosen).tag(report.dataSha256() + "-json");
         };
+        // The same question, both times pinned: it gives these bytes again, for ever.
+        return response.header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .header(HttpHeaders.CONTENT_LOCATION, uri.getRequestUriBuilder()
+                        .replaceQueryParam("asOf", frame.asOf().toString())
+                        .replaceQueryParam("knownAt", frame.knownAt().toString())
+                        .build())
+                .build();
     }
 
     /** 406 (RFC 9110, section 15.5.7), listing what is offered so that the client can ask again. */
@@ -106,27 +123,11 @@ public class ComplianceReportResource {
                 List.of(new Problem.FieldError(HttpHeaders.ACCEPT, "must admit one of " + offered)));
     }
 
-    private ComplianceReport report(String country, String year, String asOf) {
-        String code = QueryValues.optionalCountry("country", country)
-                .orElseThrow(() -> ProblemException.badRequest("country", "is required"));
-        int reportYear = QueryValues.optionalInteger("year", year, 2001, 2100)
-                .orElseThrow(() -> ProblemException.badRequest("year", "is required"));
-        Instant now = Instant.now();
-        Instant cutOff = QueryValues.optionalInstant("asOf", asOf).orElseGet(() -> now.truncatedTo(ChronoUnit.SECONDS));
-        if (cutOff.isAfter(now)) {
-            // What is not known yet could still change the report: it would not be reproducible.
-            throw ProblemException.badRequest("asOf", "must not be in the future");
-        }
-        return reports.report(code, reportYear, cutOff);
-    }
-
-    private static Response file(byte[] body, MediaType type, ComplianceReport report, String extension) {
-        String name = "compliance-%s-%d-as-of-%s.%s".formatted(report.country(), report.year(),
-                report.asOf().toString().replace(":", ""), extension);
+    private static Response.ResponseBuilder file(byte[] body, MediaType type, ComplianceReport report, String extension) {
+        String name = "compliance-%s-%d-as-of-%s-known-at-%s.%s".formatted(report.country(), report.year(),
+                report.asOf(), report.knownAt().toString().replace(":", ""), extension);
         return Response.ok(body, type)
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
-                .header(HttpHeaders.ETAG, "\"" + report.dataSha256() + "-" + extension + "\"")
-                .build();
+                .tag(report.dataSha256() + "-" + extension);
     }
 }

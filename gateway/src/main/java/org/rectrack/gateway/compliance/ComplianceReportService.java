@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -32,6 +33,7 @@ import org.rectrack.gateway.compliance.ComplianceReport.Source;
 import org.rectrack.gateway.compliance.ComplianceReport.StatusCount;
 import org.rectrack.gateway.compliance.ComplianceReport.Summary;
 import org.rectrack.gateway.compliance.ComplianceReport.TierEntry;
+import org.rectrack.gateway.readmodel.TimeFrame;
 import org.rectrack.gateway.status.RecommendationStatus;
 import org.rectrack.gateway.status.RecommendationStatus.EvidenceItem;
 import org.rectrack.gateway.status.Status;
@@ -40,8 +42,8 @@ import org.rectrack.gateway.status.Viewer;
 import org.rectrack.platform.problem.ProblemException;
 
 /**
- * Assembles the year-end compliance report of a country and year as of an instant, from the read model's
- * history alone: the same question always gets the same answer, whatever was recorded after the instant.
+ * Assembles the year-end compliance report of a country and year in a {@link TimeFrame}, from the read model's
+ * history alone: the same question always gets the same answer, whatever was recorded after {@code knownAt}.
  * An auditor sees all evidence, restricted included.
  */
 @ApplicationScoped
@@ -58,15 +60,25 @@ public class ComplianceReportService {
         this.mapper = mapper;
     }
 
+    /**
+     * The report of a country and year in a frame, computed in one pass over the country's recommendations.
+     *
+     * @throws ProblemException 404 when no report on the country and year counts in the frame
+     */
     @Transactional
-    public ComplianceReport report(String country, int year, Instant asOf) {
+    public ComplianceReport report(String country, int year, TimeFrame frame) {
         Viewer auditor = Viewer.everything();
-        List<RecommendationStatus> current = active(statuses.forReport(country, year, asOf, auditor));
-        if (current.isEmpty()) {
-            throw new ProblemException(404, "not-found", "Not found",
-                    "no report on " + country + " for " + year + " was known as of " + asOf, List.of());
+        Map<Integer, List<RecommendationStatus>> byYear = statuses.forCountry(country, frame, auditor).stream()
+                .sorted(Comparator.comparingInt(RecommendationStatus::rank).thenComparing(RecommendationStatus::code)
+                        .thenComparing(RecommendationStatus::id))
+                .collect(Collectors.groupingBy(RecommendationStatus::year, TreeMap::new, Collectors.toList()));
+        List<RecommendationStatus> listed = byYear.getOrDefault(year, List.of());
+        if (listed.isEmpty()) {
+            throw new ProblemException(404, "not-found", "Not found", "no report on " + country + " for " + year
+                    + " counts as of " + frame.asOf() + " as known at " + frame.knownAt(), List.of());
         }
-        List<RecommendationStatus> previous = active(statuses.forReport(country, year - 1, asOf, auditor));
+        List<RecommendationStatus> current = active(listed);
+        List<RecommendationStatus> previous = active(byYear.getOrDefault(year - 1, List.of()));
 
         List<Integer> metricYears = new ArrayList<>();
         for (int y = year - METRIC_YEARS + 1; y <= year; y++) {
@@ -74,22 +86,21 @@ public class ComplianceReportService {
         }
         // A year's narrative reports figures against the previous year's recommendations, so the figures about
         // the earliest year shown hang on the recommendations of the year before it.
-        List<RecommendationStatus> withFigures = new ArrayList<>(current);
-        withFigures.addAll(previous);
-        for (int y = year - METRIC_YEARS; y <= year - 2; y++) {
-            withFigures.addAll(statuses.forReport(country, y, asOf, auditor));
+        List<RecommendationStatus> withFigures = new ArrayList<>();
+        for (int y = year - METRIC_YEARS; y <= year; y++) {
+            withFigures.addAll(active(byYear.getOrDefault(y, List.of())));
         }
 
-        var report = current.getFirst().report();
+        var report = listed.getFirst().report();
         Source source = report == null ? null : new Source(report.title(), report.publisher(), report.tier().name(),
                 report.publishedOn(), report.sourceUrl());
-        ComplianceReport unsigned = new ComplianceReport(country, year, asOf, source,
-                statuses.tierHistory(country, asOf).stream()
+        ComplianceReport unsigned = new ComplianceReport(country, year, frame.asOf(), frame.knownAt(), source,
+                statuses.tierHistory(country, frame).stream()
                         .filter(entry -> entry.year() <= year)
                         .map(entry -> new TierEntry(entry.year(), entry.tier().name()))
                         .distinct()
                         .toList(),
-                current.stream().map(ComplianceReportService::item).toList(),
+                listed.stream().map(ComplianceReportService::item).toList(),
                 summary(current, previous),
                 metrics(withFigures, metricYears),
                 metricYears,
@@ -97,12 +108,9 @@ public class ComplianceReportService {
         return unsigned.withDataSha256(sha256(unsigned));
     }
 
+    /** What the summary and figures count: the recommendations still standing, not the withdrawn. */
     private static List<RecommendationStatus> active(List<RecommendationStatus> statuses) {
-        return statuses.stream()
-                .filter(status -> status.state() == RecommendationState.ACTIVE)
-                .sorted(Comparator.comparingInt(RecommendationStatus::rank).thenComparing(RecommendationStatus::code)
-                        .thenComparing(RecommendationStatus::id))
-                .toList();
+        return statuses.stream().filter(status -> status.state() == RecommendationState.ACTIVE).toList();
     }
 
     private static Item item(RecommendationStatus status) {
@@ -112,7 +120,7 @@ public class ComplianceReportService {
                 .map(ComplianceReportService::evidence)
                 .toList();
         return new Item(status.rank(), status.code(), status.text(),
-                status.pillars().stream().map(Enum::name).toList(), status.status().name(),
+                status.pillars().stream().map(Enum::name).toList(), status.state().name(), status.status().name(),
                 status.rule().name() + ": " + status.explanation(), basis, status.pendingCount(),
                 status.outstandingSince(),
                 status.lineage().stream().map(RecommendationStatus.LineageStep::code).toList());

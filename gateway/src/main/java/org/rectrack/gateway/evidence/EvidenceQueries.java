@@ -11,11 +11,12 @@ import org.rectrack.events.evidence.Origin;
 import org.rectrack.events.evidence.Visibility;
 import org.rectrack.gateway.readmodel.EvidenceVersion;
 import org.rectrack.gateway.readmodel.ReadModel;
+import org.rectrack.gateway.readmodel.TimeFrame;
 import org.rectrack.gateway.status.Viewer;
 import org.rectrack.platform.paging.Page;
 import org.rectrack.platform.paging.PageRequest;
 
-/** Evidence as it stands now, from the read model, showing each viewer only what it may see. */
+/** Evidence in a time frame, from the read model, showing each viewer only what it may see. */
 @ApplicationScoped
 public class EvidenceQueries {
 
@@ -26,16 +27,16 @@ public class EvidenceQueries {
     }
 
     /** The evidence, if it exists and the viewer may see it: to anyone else it does not exist. */
-    public Optional<EvidenceVersion> find(UUID id, Viewer viewer) {
-        return readModel.evidence(id)
+    public Optional<EvidenceVersion> find(UUID id, TimeFrame frame, Viewer viewer) {
+        return readModel.evidence(id, frame)
                 .filter(evidence -> viewer.maySee(evidence.visibility, evidence.organisation, evidence.origin));
     }
 
     /** Newest first; what the viewer may not see is left out of the page and of its total. */
-    public Page<EvidenceVersion> list(Optional<UUID> recommendationId, Optional<EvidenceState> state, Viewer viewer,
-            PageRequest page) {
-        StringBuilder where = new StringBuilder(ReadModel.asOfEvidence("evidence"));
-        Parameters parameters = Parameters.with("asOf", ReadModel.orLatest(null));
+    public Page<EvidenceVersion> list(Optional<UUID> recommendationId, Optional<EvidenceState> state, TimeFrame frame,
+            Viewer viewer, PageRequest page) {
+        StringBuilder where = new StringBuilder(ReadModel.visibleEvidence("evidence"));
+        Parameters parameters = ReadModel.evidenceFrame(frame);
         recommendationId.ifPresent(value -> {
             where.append(" and exists (select 1 from EvidenceVersion e join e.links link"
                     + " where e.seq = evidence.seq and link.recommendationId = :recommendationId)");

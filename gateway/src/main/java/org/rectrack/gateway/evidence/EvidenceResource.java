@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -30,7 +31,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rectrack.events.evidence.EvidenceState;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.rectrack.gateway.api.Examples;
+import org.rectrack.gateway.api.FramedAnswers;
+import org.rectrack.gateway.readmodel.TimeFrame;
+import org.rectrack.gateway.readmodel.TimeFrames;
 import org.rectrack.gateway.evidence.api.EvidenceResponse;
 import org.rectrack.gateway.evidence.api.SubmitEvidenceRequest;
 import org.rectrack.gateway.routing.EvidenceClient;
@@ -52,11 +57,13 @@ public class EvidenceResource {
 
     private final EvidenceQueries evidence;
     private final Routing routing;
+    private final TimeFrames frames;
     private final Caller caller;
 
-    EvidenceResource(EvidenceQueries evidence, Routing routing, Caller caller) {
+    EvidenceResource(EvidenceQueries evidence, Routing routing, TimeFrames frames, Caller caller) {
         this.evidence = evidence;
         this.routing = routing;
+        this.frames = frames;
         this.caller = caller;
     }
 
@@ -110,16 +117,23 @@ public class EvidenceResource {
     @APIResponse(responseCode = "403", description = "The token carries no rectrack role",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Transactional
-    public Page<EvidenceResponse> list(
+    public RestResponse<Page<EvidenceResponse>> list(
             @Parameter(description = "only evidence bearing on this recommendation",
                     example = "0b7f3c52-6c1e-4a43-9d1f-2f6f1c4b9a10")
             @QueryParam("recommendationId") String recommendationId,
             @Parameter(description = "only evidence in this review state", schema = @Schema(implementation = EvidenceState.class))
             @QueryParam("state") String state,
-            @BeanParam PageParams page) {
-        return evidence.list(QueryValues.optionalUuid("recommendationId", recommendationId),
-                QueryValues.optionalEnum("state", state, EvidenceState.class), Viewer.of(caller), page.toRequest())
-                .map(EvidenceResponse::of);
+            @Parameter(description = TimeFrames.AS_OF, example = "2023-12-31") @QueryParam("asOf") String asOf,
+            @Parameter(description = TimeFrames.KNOWN_AT, example = "2024-01-15T09:00:00Z") @QueryParam("knownAt") String knownAt,
+            @BeanParam PageParams page,
+            @Context Request request, @Context UriInfo uri) {
+        var recommendation = QueryValues.optionalUuid("recommendationId", recommendationId);
+        var reviewState = QueryValues.optionalEnum("state", state, EvidenceState.class);
+        var pageRequest = page.toRequest();
+        TimeFrame frame = frames.resolve(asOf, knownAt, TimeFrame.today());
+        Viewer viewer = Viewer.of(caller);
+        return FramedAnswers.of(request, uri, frame, viewer, () -> evidence.list(recommendation, reviewState, frame,
+                viewer, pageRequest).map(EvidenceResponse::of));
     }
 
     @GET
@@ -134,11 +148,18 @@ public class EvidenceResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The token carries no rectrack role",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such evidence, or none the caller may see",
+    @APIResponse(responseCode = "400", description = "asOf or knownAt cannot be read, or knownAt is in the future",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such evidence in the frame, or none the caller may see",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Transactional
-    public EvidenceResponse get(@PathParam("id") UUID id) {
-        return evidence.find(id, Viewer.of(caller)).map(EvidenceResponse::of)
-                .orElseThrow(() -> ProblemException.notFound("evidence", id));
+    public RestResponse<EvidenceResponse> get(@PathParam("id") UUID id,
+            @Parameter(description = TimeFrames.AS_OF, example = "2023-12-31") @QueryParam("asOf") String asOf,
+            @Parameter(description = TimeFrames.KNOWN_AT, example = "2024-01-15T09:00:00Z") @QueryParam("knownAt") String knownAt,
+            @Context Request request, @Context UriInfo uri) {
+        TimeFrame frame = frames.resolve(asOf, knownAt, TimeFrame.today());
+        Viewer viewer = Viewer.of(caller);
+        return FramedAnswers.of(request, uri, frame, viewer, () -> evidence.find(id, frame, viewer)
+                .map(EvidenceResponse::of).orElseThrow(() -> ProblemException.notFound("evidence", id)));
     }
 }

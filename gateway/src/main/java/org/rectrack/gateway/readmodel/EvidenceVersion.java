@@ -48,9 +48,16 @@ public class EvidenceVersion extends PanacheEntityBase {
     @Column(name = "event_id", nullable = false)
     public UUID eventId;
 
-    /** When the evidence-service committed this version: what "as of" compares with. */
+    /** When the evidence-service committed this version (the event's occurredAt); shown, not compared. */
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
+
+    /**
+     * When the event was appended to its topic (its record's LogAppendTime): the instant rectrack recorded this
+     * version, which {@code knownAt} compares with.
+     */
+    @Column(name = "recorded_at", nullable = false)
+    public Instant recordedAt;
 
     @Column(nullable = false)
     public String organisation;

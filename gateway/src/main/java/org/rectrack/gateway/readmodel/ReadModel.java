@@ -1,6 +1,5 @@
 package org.rectrack.gateway.readmodel;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -16,40 +15,41 @@ import org.rectrack.platform.paging.Page;
 import org.rectrack.platform.paging.PageRequest;
 
 /**
- * Questions to the read model, each answered as of an instant: the latest version of each aggregate whose
- * event occurred at or before it. A null instant asks for the latest version the gateway knows.
+ * Questions to the read model, each in a {@link TimeFrame}: per aggregate, the latest version recorded by
+ * {@code knownAt}, and of those only what the world had by {@code asOf}.
+ * <ul>
+ * <li>A report counts from its publication date (1 January of its year when none is known), as the version known at
+ * {@code knownAt} gives it; its recommendations count with it.</li>
+ * <li>Evidence counts when its action began on or before {@code asOf}.</li>
+ * </ul>
  *
- * <p>Held back from every answer: a recommendation whose report the read model has not got, and evidence bearing on
- * a recommendation it has not got (or holds back). The owning services never publish such a thing, so it is either
- * early (the topics are consumed apart, a partition may run ahead) and shows once what it names arrives, or it is no
- * owner's word, and never shows (see the package documentation).
+ * <p>Held back from every answer: a recommendation whose report had not been recorded by {@code knownAt}, and evidence
+ * bearing on a recommendation not recorded by then. The owning services never publish such a thing, so it is either
+ * early (the topics are consumed apart) and shows once what it names is recorded, or it is no owner's word, and never
+ * shows (see the package documentation). Judged at {@code knownAt}, so that the same frame always gives the same answer.
  */
 @ApplicationScoped
 public class ReadModel {
 
-    /** Later than any event; PostgreSQL's timestamptz goes further still. */
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
-
-    public Optional<ReportVersion> report(UUID id, Instant asOf) {
+    public Optional<ReportVersion> report(UUID id, TimeFrame frame) {
         return ReportVersion.<ReportVersion> find("from ReportVersion report where report.reportId = :id and "
-                + asOfReport("report"),
-                Parameters.with("id", id).and("asOf", orLatest(asOf))).firstResultOptional();
+                + visibleReport("report"), frame(frame).and("id", id)).firstResultOptional();
     }
 
-    public Map<UUID, ReportVersion> reports(Collection<UUID> ids, Instant asOf) {
+    public Map<UUID, ReportVersion> reports(Collection<UUID> ids, TimeFrame frame) {
         if (ids.isEmpty()) {
             return Map.of();
         }
         return ReportVersion.<ReportVersion> list("from ReportVersion report where report.reportId in :ids and "
-                + asOfReport("report"),
-                Parameters.with("ids", ids).and("asOf", orLatest(asOf))).stream()
+                + visibleReport("report"), frame(frame).and("ids", ids)).stream()
                 .collect(Collectors.toMap(report -> report.reportId, Function.identity()));
     }
 
     /** Newest year first, then by country and publisher. */
-    public Page<ReportVersion> reports(Optional<String> country, Optional<Integer> year, Instant asOf, PageRequest page) {
-        StringBuilder where = new StringBuilder(asOfReport("report"));
-        Parameters parameters = Parameters.with("asOf", orLatest(asOf));
+    public Page<ReportVersion> reports(Optional<String> country, Optional<Integer> year, TimeFrame frame,
+            PageRequest page) {
+        StringBuilder where = new StringBuilder(visibleReport("report"));
+        Parameters parameters = frame(frame);
         country.ifPresent(value -> {
             where.append(" and report.country = :country");
             parameters.and("country", value);
@@ -63,17 +63,17 @@ public class ReadModel {
         return Page.of(query.page(page.page(), page.size()).list(), page, query.count());
     }
 
-    public Optional<RecommendationVersion> recommendation(UUID id, Instant asOf) {
+    public Optional<RecommendationVersion> recommendation(UUID id, TimeFrame frame) {
         return RecommendationVersion.<RecommendationVersion> find("from RecommendationVersion recommendation"
-                + " where recommendation.recommendationId = :id and " + asOfRecommendation("recommendation"), Parameters.with("id", id).and("asOf", orLatest(asOf)))
-                .firstResultOptional();
+                + " where recommendation.recommendationId = :id and " + visibleRecommendation("recommendation"),
+                frame(frame).and("id", id)).firstResultOptional();
     }
 
     /** Newest year first, then in rank order. */
     public Page<RecommendationVersion> recommendations(Optional<String> country, Optional<Integer> year,
-            Optional<UUID> reportId, Instant asOf, PageRequest page) {
-        StringBuilder where = new StringBuilder(asOfRecommendation("recommendation"));
-        Parameters parameters = Parameters.with("asOf", orLatest(asOf));
+            Optional<UUID> reportId, TimeFrame frame, PageRequest page) {
+        StringBuilder where = new StringBuilder(visibleRecommendation("recommendation"));
+        Parameters parameters = frame(frame);
         country.ifPresent(value -> {
             where.append(" and recommendation.country = :country");
             parameters.and("country", value);
@@ -92,70 +92,88 @@ public class ReadModel {
         return Page.of(query.page(page.page(), page.size()).list(), page, query.count());
     }
 
-    /** In rank order (by publisher first, should two publishers report on the same country and year). */
-    public List<RecommendationVersion> recommendations(String country, int year, Instant asOf) {
+    /**
+     * Every recommendation on the country, of every year, in rank order within each year (by publisher first, should
+     * two publishers report on the same country and year): a year's report, and the history its lineage walks.
+     */
+    public List<RecommendationVersion> recommendations(String country, TimeFrame frame) {
         return RecommendationVersion.<RecommendationVersion> list("from RecommendationVersion recommendation where "
-                + asOfRecommendation("recommendation") + " and recommendation.country = :country"
-                + " and recommendation.year = :year order by recommendation.reportId, recommendation.rank,"
-                + " recommendation.code", Parameters.with("asOf", orLatest(asOf)).and("country", country).and("year", year));
+                + visibleRecommendation("recommendation") + " and recommendation.country = :country"
+                + " order by recommendation.year, recommendation.reportId, recommendation.rank, recommendation.code",
+                frame(frame).and("country", country));
     }
 
     /** The recommendations of one report, in rank order. */
-    public List<RecommendationVersion> recommendationsOf(UUID reportId, Instant asOf) {
+    public List<RecommendationVersion> recommendationsOf(UUID reportId, TimeFrame frame) {
         return RecommendationVersion.<RecommendationVersion> list("from RecommendationVersion recommendation where "
-                + asOfRecommendation("recommendation") + " and recommendation.reportId = :reportId"
-                + " order by recommendation.rank, recommendation.code",
-                Parameters.with("asOf", orLatest(asOf)).and("reportId", reportId));
+                + visibleRecommendation("recommendation") + " and recommendation.reportId = :reportId"
+                + " order by recommendation.rank, recommendation.code", frame(frame).and("reportId", reportId));
     }
 
-    /** Every piece of evidence bearing on one of these recommendations, in any state, as of the instant. */
-    public List<EvidenceVersion> evidenceOn(Collection<UUID> recommendationIds, Instant asOf) {
+    /** Every piece of evidence bearing on one of these recommendations, in any state, in the frame. */
+    public List<EvidenceVersion> evidenceOn(Collection<UUID> recommendationIds, TimeFrame frame) {
         if (recommendationIds.isEmpty()) {
             return List.of();
         }
         return EvidenceVersion.<EvidenceVersion> list("select distinct evidence from EvidenceVersion evidence"
-                + " join evidence.links link where link.recommendationId in :ids and " + asOfEvidence("evidence"),
-                Parameters.with("ids", recommendationIds).and("asOf", orLatest(asOf)));
+                + " join evidence.links link where link.recommendationId in :ids and " + visibleEvidence("evidence"),
+                evidenceFrame(frame).and("ids", recommendationIds));
     }
 
-    public Optional<EvidenceVersion> evidence(UUID id) {
+    /** One piece of evidence, if it counts in the frame. */
+    public Optional<EvidenceVersion> evidence(UUID id, TimeFrame frame) {
         return EvidenceVersion.<EvidenceVersion> find("from EvidenceVersion evidence where evidence.evidenceId = :id and "
-                + asOfEvidence("evidence"),
-                Parameters.with("id", id).and("asOf", LATEST)).firstResultOptional();
+                + visibleEvidence("evidence"), evidenceFrame(frame).and("id", id)).firstResultOptional();
+    }
+
+    /** The parameters of a frame, for the conditions below: {@code :asOf}, {@code :asOfYear}, {@code :knownAt}. */
+    public static Parameters frame(TimeFrame frame) {
+        return Parameters.with("asOf", frame.asOf()).and("asOfYear", frame.asOf().getYear())
+                .and("knownAt", frame.knownAt());
+    }
+
+    /** The parameters of a frame for {@link #visibleEvidence}: {@code :asOf}, {@code :knownAt}. */
+    public static Parameters evidenceFrame(TimeFrame frame) {
+        return Parameters.with("asOf", frame.asOf()).and("knownAt", frame.knownAt());
     }
 
     /**
-     * The condition "this row is the latest version of its evidence as of :asOf, and every recommendation it bears
-     * on is one the read model shows", for use in other queries.
+     * The condition "this row is the latest version of its evidence recorded by {@code :knownAt}, its action began by
+     * {@code :asOf}, and every recommendation it bears on had been recorded by {@code :knownAt}", for other queries.
      */
-    public static String asOfEvidence(String alias) {
+    public static String visibleEvidence(String alias) {
+        return knownEvidence(alias) + " and " + alias + ".actionFrom <= :asOf";
+    }
+
+    private static String knownEvidence(String alias) {
         return alias + ".version = (select max(v.version) from EvidenceVersion v where v.evidenceId = " + alias
-                + ".evidenceId and v.occurredAt <= :asOf)"
+                + ".evidenceId and v.recordedAt <= :knownAt)"
                 + " and not exists (select 1 from EvidenceVersion held join held.links heldLink where held.seq = "
                 + alias + ".seq and not exists (select 1 from RecommendationVersion known where"
-                + " known.recommendationId = heldLink.recommendationId and " + reportKnown("known") + "))";
+                + " known.recommendationId = heldLink.recommendationId and known.recordedAt <= :knownAt and "
+                + reportKnown("known") + "))";
     }
 
-    public static Instant orLatest(Instant asOf) {
-        return asOf == null ? LATEST : asOf;
-    }
-
-    private static String asOfReport(String alias) {
+    private static String latestReport(String alias) {
         return alias + ".version = (select max(v.version) from ReportVersion v where v.reportId = " + alias
-                + ".reportId and v.occurredAt <= :asOf)";
+                + ".reportId and v.recordedAt <= :knownAt)";
     }
 
-    private static String asOfRecommendation(String alias) {
+    /** Known at {@code :knownAt} and published by {@code :asOf} (from 1 January of its year when no date is known). */
+    private static String visibleReport(String alias) {
+        return latestReport(alias) + " and (" + alias + ".publishedOn <= :asOf or (" + alias + ".publishedOn is null and "
+                + alias + ".year <= :asOfYear))";
+    }
+
+    private static String visibleRecommendation(String alias) {
         return alias + ".version = (select max(v.version) from RecommendationVersion v where v.recommendationId = "
-                + alias + ".recommendationId and v.occurredAt <= :asOf) and " + reportKnown(alias);
+                + alias + ".recommendationId and v.recordedAt <= :knownAt) and exists (select 1 from ReportVersion"
+                + " report where report.reportId = " + alias + ".reportId and " + visibleReport("report") + ")";
     }
 
-    /**
-     * The condition "the read model has the report of this recommendation row". Known at all, not as of the
-     * instant: the question is whether the owner has it, not since when; the instants of two aggregates need not be
-     * in order (evidence and recommendations are stamped by two services' clocks).
-     */
+    /** The condition "the report of this recommendation row had been recorded by {@code :knownAt}". */
     private static String reportKnown(String alias) {
-        return "exists (select 1 from ReportVersion knownReport where knownReport.reportId = " + alias + ".reportId)";
+        return "exists (select 1 from ReportVersion knownReport where knownReport.reportId = " + alias
+                + ".reportId and knownReport.recordedAt <= :knownAt)";
     }
 }

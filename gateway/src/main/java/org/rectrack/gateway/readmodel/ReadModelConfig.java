@@ -17,6 +17,21 @@ public interface ReadModelConfig {
     @WithDefault("3s")
     Duration lagTimeout();
 
+    /** How often the instant the read model has reached on every partition is measured ({@link KnownAtWatermark}). */
+    @WithDefault("100ms")
+    Duration watermarkInterval();
+
+    /**
+     * How far the broker's clock may be behind the gateway's: an instant is claimed as reached only this long after it,
+     * so that a record the broker stamps with a slightly earlier instant cannot arrive after the claim.
+     */
+    @WithDefault("20ms")
+    Duration clockSkew();
+
+    /** How long a question about a {@code knownAt} the read model has not reached yet waits before a 503. */
+    @WithDefault("2s")
+    Duration knownAtWait();
+
     /** Bound on a whole rebuild; past it the rebuild fails and the gate opens again. */
     @WithDefault("10m")
     Duration rebuildTimeout();

@@ -54,10 +54,16 @@ public class ReadModelConsumer {
 
     private void apply(ConsumerRecord<String, String> record) {
         try {
-            gate.whileOpen(() -> projector.apply(record.topic(), record.value()));
-        } finally {
-            // Applied, ignored or dead-lettered: either way the partition has moved past it.
+            gate.whileOpen(() -> projector.apply(record));
+        } catch (MalformedEventException e) {
+            // Off to the dead-letter topic: the partition moves past it all the same.
+            gate.whileOpen(() -> {
+                projector.skipped(record);
+                return null;
+            });
             lag.handled(record.topic(), record.partition(), record.offset());
+            throw e;
         }
+        lag.handled(record.topic(), record.partition(), record.offset());
     }
 }

@@ -1,5 +1,6 @@
 package org.rectrack.gateway.readmodel;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.logging.Log;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.rectrack.events.EventCodec;
 import org.rectrack.events.EventCodec.MalformedEventException;
 import org.rectrack.events.EventEnvelope;
@@ -30,21 +32,27 @@ public class ReadModelProjector {
 
     private final EventCodec codec;
     private final EventInbox inbox;
+    private final ReadModelProgress progress;
 
-    ReadModelProjector(EventCodec codec, EventInbox inbox) {
+    ReadModelProjector(EventCodec codec, EventInbox inbox, ReadModelProgress progress) {
         this.codec = codec;
         this.inbox = inbox;
+        this.progress = progress;
     }
 
     /**
-     * Applies the event read from {@code topic}.
+     * Applies the event a record carries, and records the partition's progress in the same transaction.
      *
+     * @param record a record of {@code rectrack.recommendations.v1} or {@code rectrack.evidence.v1}; its timestamp
+     *               (LogAppendTime, milliseconds since the epoch) becomes the version's {@code recordedAt}
      * @return true if the event changed the read model
      * @throws MalformedEventException if the event cannot be applied (for the dead-letter topic, with this reason)
      */
     @Transactional
-    public boolean apply(String topic, String payload) {
-        EventEnvelope<?> event = codec.decode(payload);
+    public boolean apply(ConsumerRecord<String, String> record) {
+        String topic = record.topic();
+        Instant recordedAt = recordedAt(record);
+        EventEnvelope<?> event = codec.decode(record.value());
         String owningTopic = EventType.byName(event.type()).map(EventType::topic)
                 .orElseThrow(() -> new MalformedEventException("unknown event type '" + event.type() + "'"));
         if (!owningTopic.equals(topic)) {
@@ -54,15 +62,31 @@ public class ReadModelProjector {
         }
         // Built before the version check, so that a bad event fails (to the dead-letter topic) even as a duplicate.
         PanacheEntityBase row = switch (event.data()) {
-            case ReportChanged report -> report(event, check(event, report.id(), report));
-            case RecommendationChanged recommendation -> recommendation(event, check(event, recommendation.id(), recommendation));
-            case EvidenceChanged evidence -> evidence(event, check(event, evidence.id(), evidence));
+            case ReportChanged report -> report(event, check(event, report.id(), report), recordedAt);
+            case RecommendationChanged recommendation ->
+                recommendation(event, check(event, recommendation.id(), recommendation), recordedAt);
+            case EvidenceChanged evidence -> evidence(event, check(event, evidence.id(), evidence), recordedAt);
             default -> throw new MalformedEventException("no read model for " + event.type());
         };
         boolean applied = inbox.applyOnce(event, row::persist);
+        progress.handled(record);
         Log.debugf("%s %s version %d of %s", applied ? "Applied" : "Ignored already applied", event.type(),
                 event.aggregateVersion(), event.aggregateId());
         return applied;
+    }
+
+    /**
+     * Records that the consumer moved past a record it did not apply (one for the dead-letter topic), in a
+     * transaction of its own: the one that tried to apply it has been rolled back.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void skipped(ConsumerRecord<String, String> record) {
+        progress.handled(record);
+    }
+
+    /** The record's append time; a record without one (a topic of CreateTime, a producer that set none) gets now. */
+    static Instant recordedAt(ConsumerRecord<?, ?> record) {
+        return record.timestamp() >= 0 ? Instant.ofEpochMilli(record.timestamp()) : Instant.now();
     }
 
     /** What the tables need and the codec cannot know: the data belongs to the aggregate the envelope names. */
@@ -73,13 +97,14 @@ public class ReadModelProjector {
         return data;
     }
 
-    private static ReportVersion report(EventEnvelope<?> event, ReportChanged data) {
+    private static ReportVersion report(EventEnvelope<?> event, ReportChanged data, Instant recordedAt) {
         require(event, data.country(), data.tier(), data.publisher(), data.title());
         ReportVersion row = new ReportVersion();
         row.reportId = data.id();
         row.version = event.aggregateVersion();
         row.eventId = event.eventId();
         row.occurredAt = event.occurredAt();
+        row.recordedAt = recordedAt;
         row.country = data.country();
         row.year = data.year();
         row.tier = data.tier();
@@ -94,13 +119,15 @@ public class ReadModelProjector {
         return row;
     }
 
-    private static RecommendationVersion recommendation(EventEnvelope<?> event, RecommendationChanged data) {
+    private static RecommendationVersion recommendation(EventEnvelope<?> event, RecommendationChanged data,
+            Instant recordedAt) {
         require(event, data.reportId(), data.code(), data.country(), data.text(), data.state());
         RecommendationVersion row = new RecommendationVersion();
         row.recommendationId = data.id();
         row.version = event.aggregateVersion();
         row.eventId = event.eventId();
         row.occurredAt = event.occurredAt();
+        row.recordedAt = recordedAt;
         row.reportId = data.reportId();
         row.code = data.code();
         row.country = data.country();
@@ -117,7 +144,7 @@ public class ReadModelProjector {
         return row;
     }
 
-    private static EvidenceVersion evidence(EventEnvelope<?> event, EvidenceChanged data) {
+    private static EvidenceVersion evidence(EventEnvelope<?> event, EvidenceChanged data, Instant recordedAt) {
         require(event, data.organisation(), data.recommendations(), data.actionFrom(), data.actionTo(), data.summary(),
                 data.language(), data.source(), data.visibility(), data.state());
         if (data.recommendations().isEmpty() || data.source().title() == null
@@ -130,6 +157,7 @@ public class ReadModelProjector {
         row.version = event.aggregateVersion();
         row.eventId = event.eventId();
         row.occurredAt = event.occurredAt();
+        row.recordedAt = recordedAt;
         row.organisation = data.organisation();
         // An event written before the field existed counts as an NGO's (V2__evidence_origin sorts out the stored ones).
         row.origin = Objects.requireNonNullElse(data.origin(), Origin.ORGANISATION);

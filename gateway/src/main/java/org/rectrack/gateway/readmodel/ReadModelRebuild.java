@@ -66,7 +66,7 @@ public class ReadModelRebuild {
 
     private void wipe() {
         entityManager.createNativeQuery("truncate table evidence_version_link, evidence_version_transition,"
-                + " evidence_version, recommendation_version, report_version restart identity").executeUpdate();
+                + " evidence_version, recommendation_version, report_version, read_model_progress restart identity").executeUpdate();
         inbox.forgetAll();
     }
 
@@ -97,7 +97,7 @@ public class ReadModelRebuild {
                         continue; // published during the rebuild: the consumers apply it once the gate opens
                     }
                     try {
-                        if (projector.apply(record.topic(), record.value())) {
+                        if (projector.apply(record)) {
                             applied++;
                         } else {
                             ignored++;
@@ -106,6 +106,7 @@ public class ReadModelRebuild {
                         // It went to the dead-letter topic when it first came; it is not applied now either.
                         Log.debugf("Skipped an unreadable event at %s-%d@%d: %s", record.topic(), record.partition(),
                                 record.offset(), e.getMessage());
+                        projector.skipped(record);
                         skipped++;
                     }
                 }

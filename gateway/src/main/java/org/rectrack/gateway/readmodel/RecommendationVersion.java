@@ -38,9 +38,16 @@ public class RecommendationVersion extends PanacheEntityBase {
     @Column(name = "event_id", nullable = false)
     public UUID eventId;
 
-    /** When the recommendations-service committed this version: what "as of" compares with. */
+    /** When the recommendations-service committed this version (the event's occurredAt); shown, not compared. */
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
+
+    /**
+     * When the event was appended to its topic (its record's LogAppendTime): the instant rectrack recorded this
+     * version, which {@code knownAt} compares with.
+     */
+    @Column(name = "recorded_at", nullable = false)
+    public Instant recordedAt;
 
     @Column(name = "report_id", nullable = false)
     public UUID reportId;

@@ -9,7 +9,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -18,7 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.rectrack.gateway.api.Examples;
+import org.rectrack.gateway.api.FramedAnswers;
+import org.rectrack.gateway.readmodel.TimeFrame;
+import org.rectrack.gateway.readmodel.TimeFrames;
 import org.rectrack.gateway.status.RecommendationStatus;
 import org.rectrack.gateway.status.StatusService;
 import org.rectrack.gateway.status.Viewer;
@@ -30,7 +37,11 @@ import org.rectrack.platform.request.QueryValues;
 import org.rectrack.platform.security.Caller;
 import org.rectrack.platform.security.Roles;
 
-/** REST entry point for recommendations with their explained status, now or as of any instant. */
+/**
+ * REST entry point for recommendations with their explained status, as of any day and as known at any instant
+ * ({@link TimeFrames}); each answer pins both in its {@code Content-Location} and carries an ETag
+ * ({@link FramedAnswers}).
+ */
 @Path("/recommendations")
 @Tag(name = "Recommendations", description = "Recommendations with their status, the rule that decided it and the"
         + " evidence behind it. Only verified evidence counts; submitted evidence is counted apart as pending. A"
@@ -38,15 +49,13 @@ import org.rectrack.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class RecommendationResource {
 
-    private static final String AS_OF = "an instant (2023-12-31T23:59:59Z) or a day (meaning the end of that day, UTC):"
-            + " the answer then uses only what the system knew at that instant, and stays the same however much"
-            + " happens later. Without it: the latest the gateway knows.";
-
     private final StatusService statuses;
+    private final TimeFrames frames;
     private final Caller caller;
 
-    RecommendationResource(StatusService statuses, Caller caller) {
+    RecommendationResource(StatusService statuses, TimeFrames frames, Caller caller) {
         this.statuses = statuses;
+        this.frames = frames;
         this.caller = caller;
     }
 
@@ -62,15 +71,22 @@ public class RecommendationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The token carries no rectrack role",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<RecommendationStatus> list(
+    public RestResponse<Page<RecommendationStatus>> list(
             @Parameter(description = "ISO 3166-1 alpha-3", example = "LAO") @QueryParam("country") String country,
             @Parameter(example = "2023") @QueryParam("year") String year,
             @Parameter(description = "only the recommendations of this report") @QueryParam("reportId") String reportId,
-            @Parameter(description = AS_OF, example = "2023-12-31") @QueryParam("asOf") String asOf,
-            @BeanParam PageParams page) {
-        return statuses.list(QueryValues.optionalCountry("country", country),
-                QueryValues.optionalInteger("year", year, 2001, 2100), QueryValues.optionalUuid("reportId", reportId),
-                QueryValues.optionalInstant("asOf", asOf).orElse(null), Viewer.of(caller), page.toRequest());
+            @Parameter(description = TimeFrames.AS_OF, example = "2023-12-31") @QueryParam("asOf") String asOf,
+            @Parameter(description = TimeFrames.KNOWN_AT, example = "2024-01-15T09:00:00Z") @QueryParam("knownAt") String knownAt,
+            @BeanParam PageParams page,
+            @Context Request request, @Context UriInfo uri) {
+        var countryCode = QueryValues.optionalCountry("country", country);
+        var reportYear = QueryValues.optionalInteger("year", year, 2001, 2100);
+        var report = QueryValues.optionalUuid("reportId", reportId);
+        var pageRequest = page.toRequest();
+        TimeFrame frame = frames.resolve(asOf, knownAt, TimeFrame.today());
+        Viewer viewer = Viewer.of(caller);
+        return FramedAnswers.of(request, uri, frame, viewer,
+                () -> statuses.list(countryCode, reportYear, report, frame, viewer, pageRequest));
     }
 
     @GET
@@ -82,18 +98,23 @@ public class RecommendationResource {
     @APIResponse(responseCode = "200", description = "The recommendation with its status",
             content = @Content(schema = @Schema(implementation = RecommendationStatus.class),
                     examples = @ExampleObject(name = "in progress", value = Examples.RECOMMENDATION_STATUS)))
-    @APIResponse(responseCode = "400", description = "asOf is not an instant",
+    @APIResponse(responseCode = "400", description = "asOf or knownAt cannot be read, or knownAt is in the future",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The token carries no rectrack role",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such recommendation (as of asOf)",
+    @APIResponse(responseCode = "404", description = "No such recommendation in the frame (its report not published by"
+            + " asOf, or not recorded by knownAt)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    public RecommendationStatus get(@PathParam("id") UUID id,
-            @Parameter(description = AS_OF, example = "2023-12-31") @QueryParam("asOf") String asOf) {
-        return statuses.of(id, QueryValues.optionalInstant("asOf", asOf).orElse(null), Viewer.of(caller))
-                .orElseThrow(() -> ProblemException.notFound("recommendation", id));
+    public RestResponse<RecommendationStatus> get(@PathParam("id") UUID id,
+            @Parameter(description = TimeFrames.AS_OF, example = "2023-12-31") @QueryParam("asOf") String asOf,
+            @Parameter(description = TimeFrames.KNOWN_AT, example = "2024-01-15T09:00:00Z") @QueryParam("knownAt") String knownAt,
+            @Context Request request, @Context UriInfo uri) {
+        TimeFrame frame = frames.resolve(asOf, knownAt, TimeFrame.today());
+        Viewer viewer = Viewer.of(caller);
+        return FramedAnswers.of(request, uri, frame, viewer, () -> statuses.of(id, frame, viewer)
+                .orElseThrow(() -> ProblemException.notFound("recommendation", id)));
     }
 }

@@ -15,8 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -28,7 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.rectrack.gateway.api.Examples;
+import org.rectrack.gateway.api.FramedAnswers;
+import org.rectrack.gateway.readmodel.TimeFrame;
+import org.rectrack.gateway.readmodel.TimeFrames;
 import org.rectrack.gateway.readmodel.ReadModel;
 import org.rectrack.gateway.reports.api.ImportAnswer;
 import org.rectrack.gateway.reports.api.PublishReportRequest;
@@ -56,11 +61,13 @@ public class ReportResource {
     private final StatusService statuses;
     private final Routing routing;
     private final DraftEvidenceHandover drafts;
+    private final TimeFrames frames;
     private final Caller caller;
 
     ReportResource(ReadModel readModel, StatusService statuses, Routing routing, DraftEvidenceHandover drafts,
-            Caller caller) {
+            TimeFrames frames, Caller caller) {
         this.readModel = readModel;
+        this.frames = frames;
         this.statuses = statuses;
         this.routing = routing;
         this.drafts = drafts;
@@ -174,15 +181,19 @@ public class ReportResource {
     @APIResponse(responseCode = "403", description = "The token carries no rectrack role",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Transactional
-    public Page<ReportResponse> list(
+    public RestResponse<Page<ReportResponse>> list(
             @Parameter(description = "ISO 3166-1 alpha-3", example = "LAO") @QueryParam("country") String country,
             @Parameter(example = "2023") @QueryParam("year") String year,
-            @Parameter(description = "an instant (2023-12-31T23:59:59Z) or a day (the end of it, UTC): the reports as"
-                    + " the gateway knew them then", example = "2023-12-31") @QueryParam("asOf") String asOf,
-            @BeanParam PageParams page) {
-        return readModel.reports(QueryValues.optionalCountry("country", country),
-                QueryValues.optionalInteger("year", year, 2001, 2100), instant(asOf), page.toRequest())
-                .map(report -> ReportResponse.of(report, null));
+            @Parameter(description = TimeFrames.AS_OF, example = "2023-12-31") @QueryParam("asOf") String asOf,
+            @Parameter(description = TimeFrames.KNOWN_AT, example = "2024-01-15T09:00:00Z") @QueryParam("knownAt") String knownAt,
+            @BeanParam PageParams page,
+            @Context Request request, @Context UriInfo uri) {
+        var countryCode = QueryValues.optionalCountry("country", country);
+        var reportYear = QueryValues.optionalInteger("year", year, 2001, 2100);
+        var pageRequest = page.toRequest();
+        TimeFrame frame = frames.resolve(asOf, knownAt, TimeFrame.today());
+        return FramedAnswers.of(request, uri, frame, Viewer.of(caller), () -> readModel.reports(countryCode, reportYear,
+                frame, pageRequest).map(report -> ReportResponse.of(report, null)));
     }
 
     @GET
@@ -191,7 +202,7 @@ public class ReportResource {
     @Operation(summary = "One report with its recommendations in rank order, each with its status (any signed-in role)",
             description = "Each status is computed from the evidence the caller may see.")
     @APIResponse(responseCode = "200", description = "The report")
-    @APIResponse(responseCode = "400", description = "asOf is not an instant",
+    @APIResponse(responseCode = "400", description = "asOf or knownAt cannot be read, or knownAt is in the future",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -200,15 +211,15 @@ public class ReportResource {
     @APIResponse(responseCode = "404", description = "No such report (as of asOf)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Transactional
-    public ReportResponse get(@PathParam("id") UUID id,
-            @Parameter(description = "an instant or a day: the report and statuses as the gateway knew them then",
-                    example = "2023-12-31") @QueryParam("asOf") String asOf) {
-        Instant at = instant(asOf);
-        var report = readModel.report(id, at).orElseThrow(() -> ProblemException.notFound("report", id));
-        return ReportResponse.of(report, statuses.ofReport(id, at, Viewer.of(caller)));
-    }
-
-    private static Instant instant(String asOf) {
-        return QueryValues.optionalInstant("asOf", asOf).orElse(null);
+    public RestResponse<ReportResponse> get(@PathParam("id") UUID id,
+            @Parameter(description = TimeFrames.AS_OF, example = "2023-12-31") @QueryParam("asOf") String asOf,
+            @Parameter(description = TimeFrames.KNOWN_AT, example = "2024-01-15T09:00:00Z") @QueryParam("knownAt") String knownAt,
+            @Context Request request, @Context UriInfo uri) {
+        TimeFrame frame = frames.resolve(asOf, knownAt, TimeFrame.today());
+        Viewer viewer = Viewer.of(caller);
+        return FramedAnswers.of(request, uri, frame, viewer, () -> {
+            var report = readModel.report(id, frame).orElseThrow(() -> ProblemException.notFound("report", id));
+            return ReportResponse.of(report, statuses.ofReport(id, frame, viewer));
+        });
     }
 }

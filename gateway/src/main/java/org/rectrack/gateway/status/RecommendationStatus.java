@@ -16,8 +16,8 @@ import org.rectrack.events.recommendations.RecommendationState;
 import org.rectrack.events.recommendations.Tier;
 
 /**
- * One recommendation with its status and everything the status rests on, as one viewer may see it, as of an
- * instant: the answer of {@code GET /recommendations/{id}} and the line of a year-end compliance report.
+ * One recommendation with its status and everything the status rests on, as one viewer may see it, in a time frame
+ * (as of a day, as known at an instant): the answer of {@code GET /recommendations/{id}} and the line of a year-end compliance report.
  */
 @Schema(description = "A recommendation with its derived status, the rule that decided it and the evidence behind it."
         + " The status is computed from the evidence the caller may see: restricted evidence of another organisation"
@@ -53,8 +53,12 @@ public record RecommendationStatus(
         @Schema(description = "the year since which the recommendation is outstanding; null once it is implemented",
                 example = "2021")
         Integer outstandingSince,
-        @Schema(description = "the instant the answer is as of; null for the latest the gateway knows")
-        Instant asOf) {
+        @Schema(description = "the day in the world the answer is as of: evidence of actions begun by then, reports"
+                + " published by then", example = "2023-12-31")
+        LocalDate asOf,
+        @Schema(description = "the instant in the system the answer is as known at: what rectrack had recorded by then;"
+                + " asking again with both times gives the same answer", example = "2024-01-15T09:00:00Z")
+        Instant knownAt) {
 
     /** The report a recommendation belongs to, as of the same instant. */
     public record ReportRef(

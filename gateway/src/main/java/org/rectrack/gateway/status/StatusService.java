@@ -1,6 +1,5 @@
 package org.rectrack.gateway.status;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,10 +14,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.rectrack.events.evidence.EvidenceState;
+import org.rectrack.gateway.readmodel.AnswerCache;
 import org.rectrack.gateway.readmodel.EvidenceVersion;
 import org.rectrack.gateway.readmodel.ReadModel;
 import org.rectrack.gateway.readmodel.RecommendationVersion;
 import org.rectrack.gateway.readmodel.ReportVersion;
+import org.rectrack.gateway.readmodel.TimeFrame;
 import org.rectrack.gateway.status.RecommendationStatus.Citation;
 import org.rectrack.gateway.status.RecommendationStatus.EvidenceItem;
 import org.rectrack.gateway.status.RecommendationStatus.LineageStep;
@@ -28,15 +29,17 @@ import org.rectrack.platform.paging.Page;
 import org.rectrack.platform.paging.PageRequest;
 
 /**
- * The status of recommendations, explained, as of any instant, for one viewer: what the API serves and what a
- * year-end compliance report is made of. Only what the viewer may see counts: the status is computed from the
- * evidence visible to it, so that the answer never reveals restricted evidence it may not see.
+ * The status of recommendations, explained, in a {@link TimeFrame} ({@code asOf} a day in the world, {@code knownAt} an
+ * instant in the system), for one viewer: what the API serves and what a year-end compliance report is made of. Only
+ * what the viewer may see counts: the status is computed from the evidence visible to it, so that the answer never
+ * reveals restricted evidence it may not see.
  *
  * <p>Evidence counts for the recommendation it is linked to: a recommendation repeated from an earlier year starts
  * from its own evidence, and shows the earlier ones as its lineage ("outstanding since" the first year).
  *
- * <p>An {@code asOf} of null asks for the latest state the gateway knows; otherwise only versions whose event
- * occurred at or before {@code asOf} count, so the same question gives the same answer however much happened later.
+ * <p>Each answer is computed with a fixed number of queries (the recommendations, their reports, the evidence on them,
+ * and the country's recommendations for the lineage), and kept in the {@link AnswerCache}: an answer in a frame the
+ * read model has reached never changes.
  */
 @ApplicationScoped
 public class StatusService {
@@ -45,63 +48,91 @@ public class StatusService {
     private static final int MAX_LINEAGE = 50;
 
     private final ReadModel readModel;
+    private final AnswerCache cache;
 
-    StatusService(ReadModel readModel) {
+    StatusService(ReadModel readModel, AnswerCache cache) {
         this.readModel = readModel;
+        this.cache = cache;
     }
 
-    /** Every recommendation the report(s) on this country and year made, in rank order, each with its status. */
+    private record CountryQuestion(String country, Viewer viewer) {
+    }
+
+    private record ReportQuestion(UUID reportId, Viewer viewer) {
+    }
+
+    private record OneQuestion(UUID id, Viewer viewer) {
+    }
+
+    private record ListQuestion(Optional<String> country, Optional<Integer> year, Optional<UUID> reportId,
+            PageRequest page, Viewer viewer) {
+    }
+
+    private record TierQuestion(String country) {
+    }
+
+    /**
+     * Every recommendation every report on the country made, of every year, oldest year first and in rank order
+     * within a year, each with its status: the one pass a year-end compliance report is made from.
+     */
     @Transactional
-    public List<RecommendationStatus> forReport(String country, int year, Instant asOf, Viewer viewer) {
-        return statuses(readModel.recommendations(country, year, asOf), asOf, viewer);
+    public List<RecommendationStatus> forCountry(String country, TimeFrame frame, Viewer viewer) {
+        return cache.get(new CountryQuestion(country, viewer), frame,
+                () -> statuses(readModel.recommendations(country, frame), frame, viewer));
     }
 
     /** The recommendations of one report, in rank order, each with its status. */
     @Transactional
-    public List<RecommendationStatus> ofReport(UUID reportId, Instant asOf, Viewer viewer) {
-        return statuses(readModel.recommendationsOf(reportId, asOf), asOf, viewer);
+    public List<RecommendationStatus> ofReport(UUID reportId, TimeFrame frame, Viewer viewer) {
+        return cache.get(new ReportQuestion(reportId, viewer), frame, () -> statuses(readModel.recommendationsOf(reportId, frame), frame, viewer));
     }
 
-    /** One recommendation with its status, if it was known as of the instant. */
+    /** One recommendation with its status, if it counts in the frame. */
     @Transactional
-    public Optional<RecommendationStatus> of(UUID id, Instant asOf, Viewer viewer) {
-        return readModel.recommendation(id, asOf).map(recommendation -> statuses(List.of(recommendation), asOf, viewer).getFirst());
+    public Optional<RecommendationStatus> of(UUID id, TimeFrame frame, Viewer viewer) {
+        return cache.get(new OneQuestion(id, viewer), frame, () -> readModel.recommendation(id, frame)
+                .map(recommendation -> statuses(List.of(recommendation), frame, viewer).getFirst()));
     }
 
     /** A page of recommendations, newest year first, then in rank order, each with its status. */
     @Transactional
     public Page<RecommendationStatus> list(Optional<String> country, Optional<Integer> year, Optional<UUID> reportId,
-            Instant asOf, Viewer viewer, PageRequest page) {
-        Page<RecommendationVersion> recommendations = readModel.recommendations(country, year, reportId, asOf, page);
-        List<RecommendationStatus> statuses = statuses(recommendations.items(), asOf, viewer);
-        return new Page<>(statuses, recommendations.page(), recommendations.size(), recommendations.totalItems(),
-                recommendations.totalPages());
+            TimeFrame frame, Viewer viewer, PageRequest page) {
+        return cache.get(new ListQuestion(country, year, reportId, page, viewer), frame, () -> {
+            Page<RecommendationVersion> recommendations = readModel.recommendations(country, year, reportId, frame, page);
+            List<RecommendationStatus> statuses = statuses(recommendations.items(), frame, viewer);
+            return new Page<>(statuses, recommendations.page(), recommendations.size(), recommendations.totalItems(),
+                    recommendations.totalPages());
+        });
     }
 
-    /** The tier every report on the country gave it, oldest year first, as of the instant. */
+    /** The tier every report on the country gave it, oldest year first, in the frame. */
     @Transactional
-    public List<TierEntry> tierHistory(String country, Instant asOf) {
-        List<TierEntry> tiers = new ArrayList<>();
-        int page = 0;
-        Page<ReportVersion> reports;
-        do {
-            reports = readModel.reports(Optional.of(country), Optional.empty(), asOf, new PageRequest(page++, 100));
-            reports.items().forEach(report -> tiers.add(new TierEntry(report.year, report.tier, report.reportId,
-                    report.publisher)));
-        } while (page < reports.totalPages());
-        tiers.sort(Comparator.comparingInt(TierEntry::year).thenComparing(TierEntry::publisher));
-        return List.copyOf(tiers);
+    public List<TierEntry> tierHistory(String country, TimeFrame frame) {
+        return cache.get(new TierQuestion(country), frame, () -> {
+            List<TierEntry> tiers = new ArrayList<>();
+            int page = 0;
+            Page<ReportVersion> reports;
+            do {
+                reports = readModel.reports(Optional.of(country), Optional.empty(), frame, new PageRequest(page++, 100));
+                reports.items().forEach(report -> tiers.add(new TierEntry(report.year, report.tier, report.reportId,
+                        report.publisher)));
+            } while (page < reports.totalPages());
+            tiers.sort(Comparator.comparingInt(TierEntry::year).thenComparing(TierEntry::publisher));
+            return List.copyOf(tiers);
+        });
     }
 
-    private List<RecommendationStatus> statuses(List<RecommendationVersion> recommendations, Instant asOf, Viewer viewer) {
+    private List<RecommendationStatus> statuses(List<RecommendationVersion> recommendations, TimeFrame frame,
+            Viewer viewer) {
         if (recommendations.isEmpty()) {
             return List.of();
         }
         List<UUID> ids = recommendations.stream().map(recommendation -> recommendation.recommendationId).toList();
         Map<UUID, ReportVersion> reports = readModel.reports(
-                recommendations.stream().map(recommendation -> recommendation.reportId).distinct().toList(), asOf);
+                recommendations.stream().map(recommendation -> recommendation.reportId).distinct().toList(), frame);
         Map<UUID, List<EvidenceVersion>> evidenceByRecommendation = new HashMap<>();
-        for (EvidenceVersion evidence : readModel.evidenceOn(ids, asOf)) {
+        for (EvidenceVersion evidence : readModel.evidenceOn(ids, frame)) {
             if (!viewer.maySee(evidence.visibility, evidence.organisation, evidence.origin)) {
                 continue;
             }
@@ -109,14 +140,25 @@ public class StatusService {
                 evidenceByRecommendation.computeIfAbsent(link.recommendationId, id -> new ArrayList<>()).add(evidence);
             }
         }
+        Map<UUID, RecommendationVersion> history = history(recommendations, frame);
         return recommendations.stream()
                 .map(recommendation -> status(recommendation, reports.get(recommendation.reportId),
-                        evidenceByRecommendation.getOrDefault(recommendation.recommendationId, List.of()), asOf))
+                        evidenceByRecommendation.getOrDefault(recommendation.recommendationId, List.of()),
+                        lineage(recommendation, history), frame))
                 .toList();
     }
 
+    /** The recommendations a lineage can step to: every one on the countries of these, in one query per country. */
+    private Map<UUID, RecommendationVersion> history(List<RecommendationVersion> recommendations, TimeFrame frame) {
+        Map<UUID, RecommendationVersion> history = new HashMap<>();
+        recommendations.stream().map(recommendation -> recommendation.country).distinct()
+                .forEach(country -> readModel.recommendations(country, frame)
+                        .forEach(recommendation -> history.put(recommendation.recommendationId, recommendation)));
+        return history;
+    }
+
     private RecommendationStatus status(RecommendationVersion recommendation, ReportVersion report,
-            List<EvidenceVersion> visible, Instant asOf) {
+            List<EvidenceVersion> visible, List<LineageStep> lineage, TimeFrame frame) {
         UUID id = recommendation.recommendationId;
         List<StatusRules.Assessed> assessed = visible.stream()
                 .map(evidence -> assessed(evidence, id))
@@ -139,7 +181,6 @@ public class StatusService {
         List<EvidenceItem> items = assessed.stream()
                 .map(item -> item(byId.get(item.evidenceId()), item, basis.contains(item.evidenceId())))
                 .toList();
-        List<LineageStep> lineage = lineage(recommendation, asOf);
         int firstYear = lineage.isEmpty() ? recommendation.year : lineage.getLast().year();
         Integer outstandingSince = decision.status() == Status.IMPLEMENTED ? null : firstYear;
         ReportRef reportRef = report == null ? null
@@ -149,20 +190,20 @@ public class StatusService {
                 recommendation.rank, recommendation.text, recommendation.revision, List.copyOf(recommendation.pillars),
                 List.copyOf(recommendation.targetGroups), recommendation.state, reportRef, decision.status(),
                 decision.rule(), decision.rule().description(), decision.evidenceIds(), pending, items, lineage,
-                firstYear, outstandingSince, asOf);
+                firstYear, outstandingSince, frame.asOf(), frame.knownAt());
     }
 
-    /** The earlier years' recommendations this one continues, most recent first, as known at the instant. */
-    private List<LineageStep> lineage(RecommendationVersion recommendation, Instant asOf) {
+    /** The earlier years' recommendations this one continues, most recent first, as the frame shows them. */
+    private static List<LineageStep> lineage(RecommendationVersion recommendation,
+            Map<UUID, RecommendationVersion> history) {
         List<LineageStep> steps = new ArrayList<>();
         Set<UUID> seen = new HashSet<>(Set.of(recommendation.recommendationId));
         UUID next = recommendation.continuesFromId;
         while (next != null && seen.add(next) && steps.size() < MAX_LINEAGE) {
-            Optional<RecommendationVersion> earlier = readModel.recommendation(next, asOf);
-            if (earlier.isEmpty()) {
+            RecommendationVersion step = history.get(next);
+            if (step == null) {
                 break;
             }
-            RecommendationVersion step = earlier.get();
             steps.add(new LineageStep(step.recommendationId, step.code, step.year, step.rank));
             next = step.continuesFromId;
         }

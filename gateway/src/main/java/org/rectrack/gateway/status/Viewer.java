@@ -17,9 +17,9 @@ import org.rectrack.platform.security.Roles;
 public record Viewer(String organisation, boolean seesRestricted) {
 
     public static Viewer of(Caller caller) {
-        // An admin who is not an NGO speaks for no organisation (the evidence-service's Actor says the same).
-        boolean speaksForAnOrganisation = caller.is(Roles.NGO) || !caller.is(Roles.ADMIN);
-        return new Viewer(speaksForAnOrganisation ? caller.organisation().orElse(null) : null,
+        // Only an NGO speaks for its organisation (the evidence-service's Actor says the same): an `org` claim on a
+        // diplomat's or an admin's token, which an identity provider may well add to every token, opens nothing.
+        return new Viewer(caller.is(Roles.NGO) ? caller.organisation().orElse(null) : null,
                 caller.is(Roles.REVIEWER) || caller.is(Roles.AUDITOR));
     }
 

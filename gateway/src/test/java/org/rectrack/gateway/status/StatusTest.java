@@ -31,8 +31,10 @@ import org.rectrack.events.recommendations.RecommendationState;
 import org.rectrack.events.recommendations.Tier;
 import org.rectrack.gateway.TestEvents;
 import org.rectrack.gateway.TestEvents.CountryYear;
+import org.rectrack.gateway.readmodel.TimeFrame;
+import org.rectrack.gateway.readmodel.TimeFrames;
 
-/** Status as the API and the compliance report see it: explained, as of an instant, for one viewer. */
+/** Status as the API and the compliance report see it: explained, in a time frame (asOf, knownAt), for one viewer. */
 @QuarkusTest
 @WithTestResource(value = InfrastructureTestResource.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
 class StatusTest {
@@ -41,6 +43,9 @@ class StatusTest {
 
     @Inject
     StatusService statuses;
+
+    @Inject
+    TimeFrames frames;
 
     @Test
     void verifiedAdvancesMakesTheStatusInProgressAndNamesTheEvidence() {
@@ -63,36 +68,67 @@ class StatusTest {
     }
 
     @Test
-    void asOfAnswersIgnoreWhatCameLater() {
+    void knownAtAnswersIgnoreWhatWasRecordedLater() {
         UUID recommendation = recommendation(TestEvents.uniqueCountryYear());
         UUID id = UUID.randomUUID();
-        Instant submitted = minutesAgo(30);
-        Instant verified = minutesAgo(20);
-        Instant retracted = minutesAgo(10);
-        publishAndAwait(evidence(id, 1, recommendation, Assessment.FULFILLS, MARCH, "ngo-a", Visibility.PUBLIC,
-                EvidenceState.SUBMITTED, submitted));
-        publishAndAwait(evidence(id, 2, recommendation, Assessment.FULFILLS, MARCH, "ngo-a", Visibility.PUBLIC,
-                EvidenceState.VERIFIED, verified));
-        publishAndAwait(evidence(id, 3, recommendation, Assessment.FULFILLS, MARCH, "ngo-a", Visibility.PUBLIC,
-                EvidenceState.RETRACTED, retracted));
+        Instant submitted = publishAndAwait(evidence(id, 1, recommendation, Assessment.FULFILLS, MARCH, "ngo-a",
+                Visibility.PUBLIC, EvidenceState.SUBMITTED, minutesAgo(30)));
+        Instant verified = publishAndAwait(evidence(id, 2, recommendation, Assessment.FULFILLS, MARCH, "ngo-a",
+                Visibility.PUBLIC, EvidenceState.VERIFIED, minutesAgo(20)));
+        Instant retracted = publishAndAwait(evidence(id, 3, recommendation, Assessment.FULFILLS, MARCH, "ngo-a",
+                Visibility.PUBLIC, EvidenceState.RETRACTED, minutesAgo(10)));
 
-        assertThat(statusAsOf(recommendation, verified.minusMillis(1))).isEqualTo(Status.NO_EVIDENCE);
-        assertThat(statusAsOf(recommendation, verified)).isEqualTo(Status.IMPLEMENTED);
-        assertThat(statusAsOf(recommendation, retracted.minusMillis(1))).isEqualTo(Status.IMPLEMENTED);
-        assertThat(statusAsOf(recommendation, null)).isEqualTo(Status.NO_EVIDENCE);
-        as("auditor").queryParam("asOf", verified.plusSeconds(1).toString())
+        assertThat(statusKnownAt(recommendation, submitted)).isEqualTo(Status.NO_EVIDENCE);
+        assertThat(statusKnownAt(recommendation, verified.minusMillis(1))).isEqualTo(Status.NO_EVIDENCE);
+        assertThat(statusKnownAt(recommendation, verified)).isEqualTo(Status.IMPLEMENTED);
+        assertThat(statusKnownAt(recommendation, retracted.minusMillis(1))).isEqualTo(Status.IMPLEMENTED);
+        assertThat(statusKnownAt(recommendation, latest().knownAt())).isEqualTo(Status.NO_EVIDENCE);
+        as("auditor").queryParam("knownAt", verified.toString())
                 .get("/api/v1/recommendations/" + recommendation).then().statusCode(200)
                 .body("status", equalTo("IMPLEMENTED"))
-                .body("outstandingSince", nullValue());
+                .body("outstandingSince", nullValue())
+                .body("knownAt", equalTo(verified.toString()));
     }
 
     @Test
-    void aRecommendationUnknownAtTheInstantIsNotFoundAsOfThen() {
-        Instant before = minutesAgo(60);
+    void asOfCountsEvidenceByTheDayOfTheActionWhenEverItWasRecorded() {
+        UUID recommendation = recommendation(TestEvents.uniqueCountryYear());
+        // Recorded today, about an action on 1 March 2023: a day in the world long before it was logged.
+        publishAndAwait(evidence(UUID.randomUUID(), 2, recommendation, Assessment.ADVANCES, MARCH, "ngo-a",
+                Visibility.PUBLIC, EvidenceState.VERIFIED, Instant.now()));
+
+        assertThat(statuses.of(recommendation, new TimeFrame(MARCH.minusDays(1), latest().knownAt()),
+                Viewer.everything()).orElseThrow().status()).isEqualTo(Status.NO_EVIDENCE);
+        assertThat(statuses.of(recommendation, new TimeFrame(MARCH, latest().knownAt()),
+                Viewer.everything()).orElseThrow().status()).isEqualTo(Status.IN_PROGRESS);
+        as("diplomat").queryParam("asOf", "2023-02-28").get("/api/v1/recommendations/" + recommendation).then()
+                .statusCode(200).body("status", equalTo("NO_EVIDENCE")).body("asOf", equalTo("2023-02-28"));
+        as("diplomat").queryParam("asOf", "2023-12-31").get("/api/v1/recommendations/" + recommendation).then()
+                .statusCode(200).body("status", equalTo("IN_PROGRESS")).body("asOf", equalTo("2023-12-31"));
+    }
+
+    @Test
+    void aReportCountsFromItsPublicationDay() {
+        CountryYear where = TestEvents.uniqueCountryYear();
+        UUID recommendation = recommendation(where);
+        LocalDate published = LocalDate.of(where.year(), 6, 15); // as TestEvents publishes reports
+
+        assertThat(statuses.of(recommendation, new TimeFrame(published.minusDays(1), latest().knownAt()),
+                Viewer.everything())).isEmpty();
+        assertThat(statuses.of(recommendation, new TimeFrame(published, latest().knownAt()), Viewer.everything()))
+                .isPresent();
+        as("diplomat").queryParam("asOf", published.minusDays(1).toString())
+                .get("/api/v1/recommendations/" + recommendation).then()
+                .statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aRecommendationNotRecordedYetAtTheInstantIsNotFoundAsKnownThen() {
+        Instant before = latest().knownAt();
         UUID recommendation = recommendation(TestEvents.uniqueCountryYear());
 
-        assertThat(statuses.of(recommendation, before, Viewer.everything())).isEmpty();
-        as("diplomat").queryParam("asOf", before.toString()).get("/api/v1/recommendations/" + recommendation).then()
+        assertThat(statuses.of(recommendation, new TimeFrame(TimeFrame.today(), before), Viewer.everything())).isEmpty();
+        as("diplomat").queryParam("knownAt", before.toString()).get("/api/v1/recommendations/" + recommendation).then()
                 .statusCode(404).contentType("application/problem+json");
     }
 
@@ -106,7 +142,10 @@ class StatusTest {
         publishAndAwait(evidence(restrictedPending, 1, recommendation, Assessment.ADVANCES, MARCH, "ngo-owner",
                 Visibility.RESTRICTED, EvidenceState.SUBMITTED, minutesAgo(5)));
 
-        for (var outsider : List.of(as("diplomat", "embassy"), as("ngo", "ngo-other"), as("admin", "ops"))) {
+        // A diplomat's token that names the owner as its organisation (an identity provider may add `org` to every
+        // token) is still no NGO of it.
+        for (var outsider : List.of(as("diplomat", "embassy"), as("ngo", "ngo-other"), as("admin", "ops"),
+                as("diplomat", "ngo-owner"))) {
             outsider.get("/api/v1/recommendations/" + recommendation).then().statusCode(200)
                     .body("status", equalTo("NO_EVIDENCE"))
                     .body("evidenceIds", empty())
@@ -141,13 +180,13 @@ class StatusTest {
         publishAndAwait(TestEvents.recommendation(y2023, 1, report(third), third, 1, "Still: prosecute.", y2022,
                 RecommendationState.ACTIVE, minutesAgo(10)));
 
-        RecommendationStatus status = statuses.of(y2023, null, Viewer.publicOnly()).orElseThrow();
+        RecommendationStatus status = statuses.of(y2023, latest(), Viewer.publicOnly()).orElseThrow();
 
         assertThat(status.lineage()).extracting(RecommendationStatus.LineageStep::id).containsExactly(y2022, y2021);
         assertThat(status.firstYear()).isEqualTo(first.year());
         assertThat(status.outstandingSince()).isEqualTo(first.year());
-        assertThat(statuses.forReport(third.country(), third.year(), null, Viewer.publicOnly()))
-                .extracting(RecommendationStatus::id).containsExactly(y2023);
+        assertThat(statuses.forCountry(third.country(), latest(), Viewer.publicOnly()))
+                .extracting(RecommendationStatus::id).containsExactly(y2021, y2022, y2023);
     }
 
     @Test
@@ -157,7 +196,7 @@ class StatusTest {
         CountryYear next = year.nextYear();
         publishAndAwait(TestEvents.report(UUID.randomUUID(), 1, next, Tier.TIER_2_WATCH_LIST, minutesAgo(10)));
 
-        assertThat(statuses.tierHistory(year.country(), null))
+        assertThat(statuses.tierHistory(year.country(), latest()))
                 .filteredOn(entry -> entry.year() == year.year() || entry.year() == next.year())
                 .extracting(TierEntry::tier).containsExactly(Tier.TIER_3, Tier.TIER_2_WATCH_LIST);
     }
@@ -168,21 +207,27 @@ class StatusTest {
         UUID id = UUID.randomUUID();
         publishAndAwait(evidence(id, 1, recommendation, Assessment.ADVANCES, MARCH, "ngo-a", Visibility.PUBLIC,
                 EvidenceState.SUBMITTED, minutesAgo(1)));
-        assertThat(statusAsOf(recommendation, null)).isEqualTo(Status.NO_EVIDENCE);
+        assertThat(statusKnownAt(recommendation, latest().knownAt())).isEqualTo(Status.NO_EVIDENCE);
 
         // How fast is the benchmark's to measure; here, that the change arrives and is explained.
         TestEvents.publish(evidence(id, 2, recommendation, Assessment.ADVANCES, MARCH, "ngo-a", Visibility.PUBLIC,
                 EvidenceState.VERIFIED, Instant.now()));
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> statusAsOf(recommendation, null) == Status.IN_PROGRESS);
+                .until(() -> statusKnownAt(recommendation, latest().knownAt()) == Status.IN_PROGRESS);
 
-        RecommendationStatus status = statuses.of(recommendation, null, Viewer.everything()).orElseThrow();
+        RecommendationStatus status = statuses.of(recommendation, latest(), Viewer.everything()).orElseThrow();
         assertThat(status.evidenceIds()).containsExactly(id);
         assertThat(status.pendingCount()).isZero();
     }
 
-    private Status statusAsOf(UUID recommendation, Instant asOf) {
-        return statuses.of(recommendation, asOf, Viewer.everything()).orElseThrow().status();
+    private Status statusKnownAt(UUID recommendation, Instant knownAt) {
+        return statuses.of(recommendation, new TimeFrame(TimeFrame.today(), knownAt), Viewer.everything()).orElseThrow()
+                .status();
+    }
+
+    /** Today, as known now: once the read model has reached now, everything published before is in it. */
+    private TimeFrame latest() {
+        return frames.resolveToNow(null, null, TimeFrame.today());
     }
 
     /** A new recommendation published long ago, with its report. */

@@ -89,6 +89,27 @@ public final class QueryValues {
         return Optional.of(instant);
     }
 
+    /**
+     * A day such as {@code 2023-12-31}, or an instant such as {@code 2023-12-31T23:59:59Z} meaning its day in UTC: a
+     * day in the world, as {@code asOf} is (DESIGN.md, "Two times").
+     */
+    public static Optional<LocalDate> optionalDay(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String text = value.strip();
+        LocalDate day = PlainDates.date(text);
+        if (day == null) {
+            Instant instant = PlainDates.instant(text);
+            day = instant == null ? null : LocalDate.ofInstant(instant, ZoneOffset.UTC);
+        }
+        if (day == null) {
+            throw ProblemException.badRequest(name, "'" + abbreviate(value) + "' is not " + PlainDates.DATE
+                    + " or " + PlainDates.INSTANT);
+        }
+        return Optional.of(day);
+    }
+
     public static <E extends Enum<E>> Optional<E> optionalEnum(String name, String value, Class<E> type) {
         if (value == null || value.isBlank()) {
             return Optional.empty();

@@ -70,6 +70,8 @@ public final class KafkaBroker {
                 listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
                 log.dirs=%3$s
                 auto.create.topics.enable=true
+                # Records carry the instant the broker appended them: what the gateway's knownAt compares with.
+                log.message.timestamp.type=LogAppendTime
                 num.partitions=3
                 # One node: every replication factor and in-sync minimum is 1.
                 default.replication.factor=1

@@ -1,0 +1,208 @@
+package org.rectrack.gateway.readmodel;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.rectrack.events.kafka.KafkaClientSettings;
+
+/**
+ * The instant up to which the read model holds everything rectrack recorded: the low watermark of the read model, in
+ * the time {@code knownAt} speaks of (DESIGN.md, "Two times"). An answer as known at an instant at or before it is
+ * final: nothing recorded by then can still arrive, so the same question gives the same answer for ever.
+ *
+ * <p>How it is measured, every {@code rectrack.read-model.watermark-interval} (100 ms): take the instant {@code t}
+ * (less the allowed clock skew), then ask Kafka for each partition's end offset, then read the read model's progress
+ * ({@link ReadModelProgress}). A partition whose progress has reached its end offset has reached {@code t}: every
+ * record appended before {@code t} was before that end. A partition behind has reached just before the append time of
+ * the last record it handled: append times grow with the offset (LogAppendTime). The read model has reached the
+ * earliest of its partitions' instants. It never goes back (until a rebuild wipes the model, see {@link #reset()}).
+ *
+ * <p>Kept in the database and measured against the broker, it holds with several gateway instances sharing the
+ * consumer group: each measures all partitions, whichever instance applies them.
+ *
+ * <p>Also kept: the latest change, the append time of the newest version the read model holds at or before the
+ * watermark. Every instant from it to the watermark gives the same answers, so questions that leave {@code knownAt}
+ * open are answered as known at the latest change: an answer that is reproducible, and stays the same (and cacheable)
+ * until something new is recorded.
+ */
+@ApplicationScoped
+public class KnownAtWatermark {
+
+    /** The watermark and the latest change at or before it, measured together. */
+    public record Reached(Instant watermark, Instant latestChange) {
+    }
+
+    private static final Reached NOTHING = new Reached(Instant.EPOCH, Instant.EPOCH);
+
+    private final KafkaClientSettings kafkaSettings;
+    private final ReadModelConfig config;
+    private final ReadModelProgress progress;
+    private final Clock clock = Clock.systemUTC();
+    private final Object changed = new Object();
+    private volatile Reached reached = NOTHING;
+    private volatile Set<TopicPartition> partitions = Set.of();
+    private volatile Instant partitionsListedAt = Instant.EPOCH;
+    private ScheduledExecutorService measuring;
+    private Admin admin;
+
+    KnownAtWatermark(KafkaClientSettings kafkaSettings, ReadModelConfig config, ReadModelProgress progress) {
+        this.kafkaSettings = kafkaSettings;
+        this.config = config;
+        this.progress = progress;
+    }
+
+    synchronized void start(@Observes StartupEvent start) {
+        measuring = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "known-at-watermark");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = Math.max(1, config.watermarkInterval().toMillis());
+        measuring.scheduleWithFixedDelay(this::measureQuietly, 0, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /** The watermark and latest change as last measured; both the epoch before the first measurement. */
+    public Reached reached() {
+        return reached;
+    }
+
+    /**
+     * Waits until the read model has reached {@code knownAt}.
+     *
+     * @param knownAt an instant in the system
+     * @param timeout how long to wait at most
+     * @return whether it was reached within the timeout
+     */
+    public boolean await(Instant knownAt, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (changed) {
+            while (reached.watermark().isBefore(knownAt)) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    changed.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Forgets what was reached: the read model was wiped for a rebuild, and is measured again from nothing. */
+    public void reset() {
+        synchronized (changed) {
+            reached = NOTHING;
+        }
+    }
+
+    private void measureQuietly() {
+        try {
+            measure();
+        } catch (Exception e) {
+            // Kafka or the database away for a moment: the watermark stays where it was, and answers wait or say 503.
+            Log.debugf("Cannot measure the read model's watermark: %s", e.toString());
+        }
+    }
+
+    /** One measurement, as the class documentation describes. */
+    void measure() throws Exception {
+        Reached before = reached;
+        Instant now = clock.instant().minus(config.clockSkew());
+        Set<TopicPartition> known = partitions(now);
+        Map<TopicPartition, ListOffsetsResultInfo> ends = known.isEmpty() ? Map.of()
+                : admin().listOffsets(known.stream().collect(Collectors.toMap(partition -> partition,
+                        partition -> OffsetSpec.latest()))).all().get(timeoutMillis(), TimeUnit.MILLISECONDS);
+        Map<TopicPartition, ReadModelProgress.Position> positions = progress.positions();
+        Instant watermark = now;
+        for (var end : ends.entrySet()) {
+            ReadModelProgress.Position position = positions.get(end.getKey());
+            long next = position == null ? 0 : position.nextOffset();
+            if (next < end.getValue().offset()) {
+                Instant partitionReached = position == null ? Instant.EPOCH : position.lastRecordedAt().minusMillis(1);
+                watermark = partitionReached.isBefore(watermark) ? partitionReached : watermark;
+            }
+        }
+        if (!watermark.isAfter(before.watermark())) {
+            return;
+        }
+        Reached measured = new Reached(watermark, progress.latestChangeUpTo(watermark));
+        synchronized (changed) {
+            if (reached == before) { // not reset meanwhile
+                reached = measured;
+            }
+            changed.notifyAll();
+        }
+    }
+
+    /** The partitions of both topics, listed again every few seconds (partitions can be added); none before a topic exists. */
+    private Set<TopicPartition> partitions(Instant now) throws Exception {
+        if (Duration.between(partitionsListedAt, now).toSeconds() < 5 && !partitions.isEmpty()) {
+            return partitions;
+        }
+        Set<TopicPartition> listed = new HashSet<>();
+        for (String topic : ConsumerLag.TOPICS) {
+            try {
+                TopicDescription description = admin().describeTopics(Set.of(topic)).allTopicNames()
+                        .get(timeoutMillis(), TimeUnit.MILLISECONDS).get(topic);
+                description.partitions().forEach(info -> listed.add(new TopicPartition(topic, info.partition())));
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                // Not created yet: nothing was ever recorded on it.
+            }
+        }
+        partitions = Set.copyOf(listed);
+        partitionsListedAt = now;
+        return partitions;
+    }
+
+    private long timeoutMillis() {
+        return config.lagTimeout().toMillis();
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            int timeout = (int) timeoutMillis();
+            admin = Admin.create(kafkaSettings.forClient("gateway-watermark", Map.of(
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout)));
+        }
+        return admin;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (measuring != null) {
+            measuring.shutdownNow();
+        }
+        if (admin != null) {
+            admin.close();
+        }
+    }
+}
