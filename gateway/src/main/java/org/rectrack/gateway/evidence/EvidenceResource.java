@@ -93,8 +93,7 @@ public class EvidenceResource {
                     example = "5f1d7c2e-8a4b-4c3d-9e2f-1a0b9c8d7e6f")
             @HeaderParam(EvidenceClient.IDEMPOTENCY_KEY) String idempotencyKey,
             String body, @Context UriInfo uri) {
-        String authorization = routing.authorization();
-        return routing.toEvidence(client -> client.submit(authorization, idempotencyKey, body), uri.getBaseUri());
+        return routing.toEvidence(client -> client.submit(idempotencyKey, body), uri.getBaseUri());
     }
 
     @GET

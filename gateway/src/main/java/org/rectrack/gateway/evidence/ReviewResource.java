@@ -123,8 +123,7 @@ public class ReviewResource {
     }
 
     private Response transition(UUID id, String action, String body, UriInfo uri) {
-        String authorization = routing.authorization();
         String passed = body == null || body.isBlank() ? null : body;
-        return routing.toEvidence(client -> client.transition(authorization, id, action, passed), uri.getBaseUri());
+        return routing.toEvidence(client -> client.transition(id, action, passed), uri.getBaseUri());
     }
 }

@@ -93,8 +93,7 @@ public class ReportResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unavailable", value = Examples.UNAVAILABLE)))
     public Response publish(String report, @Context UriInfo uri) {
-        String authorization = routing.authorization();
-        return routing.toRecommendations(client -> client.publish(authorization, report), uri.getBaseUri());
+        return routing.toRecommendations(client -> client.publish(report), uri.getBaseUri());
     }
 
     @POST
@@ -147,7 +146,6 @@ public class ReportResource {
             @Parameter(description = "where the text was taken from") @QueryParam("sourceUrl") String sourceUrl,
             @Parameter(description = "publication date", example = "2023-06-15") @QueryParam("publishedOn") String publishedOn,
             byte[] text, @Context UriInfo uri) {
-        String authorization = routing.authorization();
         RecommendationsClient.ImportParameters parameters = new RecommendationsClient.ImportParameters();
         parameters.dryRun = dryRun;
         parameters.country = country;
@@ -156,9 +154,9 @@ public class ReportResource {
         parameters.publisher = publisher;
         parameters.sourceUrl = sourceUrl;
         parameters.publishedOn = publishedOn;
-        Answer imported = routing.recommendations(client -> client.importText(authorization, parameters, text));
+        Answer imported = routing.recommendations(client -> client.importText(parameters, text));
         if (imported.status() == Response.Status.CREATED.getStatusCode()) {
-            imported = drafts.handOver(imported, authorization);
+            imported = drafts.handOver(imported);
         }
         return routing.relay(imported, uri.getBaseUri());
     }

@@ -4,32 +4,35 @@ import java.util.concurrent.CompletionStage;
 
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** The writes the recommendations-service owns; bodies and answers pass through unchanged. */
+/**
+ * The writes the recommendations-service owns; bodies and answers pass through unchanged. Each call goes as the
+ * caller: the incoming request's Authorization is passed on by the default client headers factory (the headers
+ * named in {@code org.eclipse.microprofile.rest.client.propagateHeaders}).
+ */
 @RegisterRestClient(configKey = "recommendations")
+@RegisterClientHeaders
 @Path("/reports")
 @Produces(MediaType.APPLICATION_JSON)
 public interface RecommendationsClient {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    CompletionStage<Response> publish(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String report);
+    CompletionStage<Response> publish(String report);
 
     @POST
     @Path("/import")
     @Consumes(MediaType.TEXT_PLAIN)
-    CompletionStage<Response> importText(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @BeanParam ImportParameters parameters, byte[] text);
+    CompletionStage<Response> importText(@BeanParam ImportParameters parameters, byte[] text);
 
     /** The query parameters of an import, passed on as the caller gave them. */
     class ImportParameters {

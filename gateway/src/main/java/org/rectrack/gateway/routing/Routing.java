@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.logging.Log;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
-import org.rectrack.platform.security.Caller;
 
 /**
  * Routes a write to the service that owns it, as the caller: its bearer token goes along. The service's answer
@@ -27,18 +26,11 @@ import org.rectrack.platform.security.Caller;
 public class Routing {
 
     private final Downstream downstream;
-    private final Caller caller;
     private final RoutingConfig config;
 
-    Routing(Downstream downstream, Caller caller, RoutingConfig config) {
+    Routing(Downstream downstream, RoutingConfig config) {
         this.downstream = downstream;
-        this.caller = caller;
         this.config = config;
-    }
-
-    /** The caller's Authorization header, to pass on. */
-    public String authorization() {
-        return caller.rawToken().map(token -> "Bearer " + token).orElse(null);
     }
 
     public Response toRecommendations(Function<RecommendationsClient, CompletionStage<Response>> call, URI gatewayBase) {
