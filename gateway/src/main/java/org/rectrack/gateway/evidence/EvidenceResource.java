@@ -76,8 +76,6 @@ public class EvidenceResource {
             content = @Content(schema = @Schema(implementation = EvidenceResponse.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or wrong; errors names each",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an NGO, or the token names no organisation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A recommendation is unknown or withdrawn, or the Idempotency-Key"
@@ -102,12 +100,6 @@ public class EvidenceResource {
             description = "Restricted evidence of other organisations is left out, except for reviewers and auditors,"
                     + " and counts in no total. `state=SUBMITTED` is the reviewers' queue.")
     @APIResponse(responseCode = "200", description = "One page of evidence")
-    @APIResponse(responseCode = "400", description = "A query parameter is wrong",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token carries no rectrack role",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Transactional
     public Page<EvidenceResponse> list(
             @Parameter(description = "only evidence bearing on this recommendation",
@@ -129,10 +121,6 @@ public class EvidenceResource {
                     + " it does not exist (404).")
     @APIResponse(responseCode = "200", description = "The evidence",
             content = @Content(schema = @Schema(implementation = EvidenceResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token carries no rectrack role",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such evidence, or none the caller may see",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Transactional
