@@ -32,13 +32,19 @@ public record ComplianceReport(
     public record TierEntry(int year, String tier) {
     }
 
-    /** One prioritized recommendation with its status and what the status rests on. */
+    /**
+     * One prioritized recommendation with its status and what the status rests on.
+     *
+     * @param state ACTIVE, or WITHDRAWN: a withdrawn recommendation stays in the report, marked, so that an auditor
+     *              sees what was asked and later withdrawn; it counts in no summary figure
+     */
     public record Item(
             int rank,
             String code,
             String text,
             List<String> pillars,
             String status,
+            String state,
             String rule,
             List<Evidence> evidence,
             int pendingEvidence,

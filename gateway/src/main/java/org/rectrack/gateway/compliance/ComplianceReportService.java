@@ -61,8 +61,10 @@ public class ComplianceReportService {
     @Transactional
     public ComplianceReport report(String country, int year, Instant asOf) {
         Viewer auditor = Viewer.everything();
-        List<RecommendationStatus> current = active(statuses.forReport(country, year, asOf, auditor));
-        if (current.isEmpty()) {
+        // Withdrawn recommendations are listed, marked, but count in no summary figure (an auditor must see them).
+        List<RecommendationStatus> listed = inRankOrder(statuses.forReport(country, year, asOf, auditor));
+        List<RecommendationStatus> current = active(listed);
+        if (listed.isEmpty()) {
             throw new ProblemException(404, "not-found", "Not found",
                     "no report on " + country + " for " + year + " was known as of " + asOf, List.of());
         }
@@ -80,7 +82,7 @@ public class ComplianceReportService {
             withFigures.addAll(statuses.forReport(country, y, asOf, auditor));
         }
 
-        var report = current.getFirst().report();
+        var report = listed.getFirst().report();
         Source source = report == null ? null : new Source(report.title(), report.publisher(), report.tier().name(),
                 report.publishedOn(), report.sourceUrl());
         ComplianceReport unsigned = new ComplianceReport(country, year, asOf, source,
@@ -89,7 +91,7 @@ public class ComplianceReportService {
                         .map(entry -> new TierEntry(entry.year(), entry.tier().name()))
                         .distinct()
                         .toList(),
-                current.stream().map(ComplianceReportService::item).toList(),
+                listed.stream().map(ComplianceReportService::item).toList(),
                 summary(current, previous),
                 metrics(withFigures, metricYears),
                 metricYears,
@@ -98,8 +100,11 @@ public class ComplianceReportService {
     }
 
     private static List<RecommendationStatus> active(List<RecommendationStatus> statuses) {
+        return inRankOrder(statuses.stream().filter(status -> status.state() == RecommendationState.ACTIVE).toList());
+    }
+
+    private static List<RecommendationStatus> inRankOrder(List<RecommendationStatus> statuses) {
         return statuses.stream()
-                .filter(status -> status.state() == RecommendationState.ACTIVE)
                 .sorted(Comparator.comparingInt(RecommendationStatus::rank).thenComparing(RecommendationStatus::code)
                         .thenComparing(RecommendationStatus::id))
                 .toList();
@@ -112,7 +117,7 @@ public class ComplianceReportService {
                 .map(ComplianceReportService::evidence)
                 .toList();
         return new Item(status.rank(), status.code(), status.text(),
-                status.pillars().stream().map(Enum::name).toList(), status.status().name(),
+                status.pillars().stream().map(Enum::name).toList(), status.status().name(), status.state().name(),
                 status.rule().name() + ": " + status.explanation(), basis, status.pendingCount(),
                 status.outstandingSince(),
                 status.lineage().stream().map(RecommendationStatus.LineageStep::code).toList());
@@ -131,11 +136,13 @@ public class ComplianceReportService {
             counts.put(status, 0);
         }
         current.forEach(status -> counts.merge(status.status(), 1, Integer::sum));
-        BigDecimal share = share(current);
+        // Every recommendation of a year may be withdrawn: then there is no share to state.
+        BigDecimal share = current.isEmpty() ? null : share(current);
         BigDecimal previousShare = previous.isEmpty() ? null : share(previous);
         return new Summary(
                 counts.entrySet().stream().map(entry -> new StatusCount(entry.getKey().name(), entry.getValue())).toList(),
-                current.size(), share, previousShare, previousShare == null ? null : share.subtract(previousShare));
+                current.size(), share, previousShare,
+                share == null || previousShare == null ? null : share.subtract(previousShare));
     }
 
     /** Percent of recommendations implemented or in progress, to one decimal. */

@@ -129,6 +129,30 @@ class ComplianceReportTest {
     }
 
     @Test
+    void aWithdrawnRecommendationStaysInTheReportMarkedWithdrawnAndCountsInNoSummaryFigure() {
+        Fixture fixture = publishYear();
+        CountryYear where = fixture.where;
+        RecommendationChanged withdrawn = new RecommendationChanged(fixture.second, fixture.report, where.country() + "-"
+                + where.year() + "-02", where.country(), where.year(), 2,
+                "Increase efforts to identify victims, including men, boys, and LGBTQI+ persons.", 1,
+                List.of(Pillar.PROSECUTION), List.of(), null, RecommendationState.WITHDRAWN, "WITHDRAWN", Instant.now());
+        send(EventType.RECOMMENDATION_CHANGED, fixture.second, 2, withdrawn);
+        TestEvents.awaitVersion(EventType.RECOMMENDATION_CHANGED.name(), fixture.second, 2);
+
+        var report = auditor().accept(JSON).queryParam("asOf", Instant.now().toString()).get(path(where))
+                .then().statusCode(200).extract().jsonPath();
+        String csv = new String(download(fixture, Instant.now(), CSV), StandardCharsets.UTF_8);
+
+        assertThat(report.getList("recommendations.code"))
+                .containsExactly(where.country() + "-" + where.year() + "-01", where.country() + "-" + where.year() + "-02");
+        assertThat(report.getList("recommendations.state")).containsExactly("ACTIVE", "WITHDRAWN");
+        assertThat(report.getInt("summary.total")).isEqualTo(1);
+        assertThat(report.getString("summary.shareImplementedOrInProgress")).isEqualTo("100.0");
+        assertThat(csv.lines().skip(1).filter(line -> line.contains(where.country() + "-" + where.year() + "-02")))
+                .singleElement().asString().contains("WITHDRAWN");
+    }
+
+    @Test
     void theCsvOpensInASpreadsheetWithLaoTextIntact() {
         Fixture fixture = publishYear();
 
@@ -293,7 +317,7 @@ class ComplianceReportTest {
     }
 
     /** A report with two recommendations; verified training evidence with a figure on the first, one pending. */
-    private record Fixture(CountryYear where, UUID first, UUID second, UUID training) {
+    private record Fixture(CountryYear where, UUID report, UUID first, UUID second, UUID training) {
     }
 
     private Fixture publishYear() {
@@ -324,7 +348,7 @@ class ComplianceReportTest {
             auditor().get("/api/v1/recommendations/" + first)
                     .then().statusCode(200).body("status", equalTo("IN_PROGRESS")).body("pendingCount", equalTo(1));
         });
-        return new Fixture(where, first, second, training);
+        return new Fixture(where, report, first, second, training);
     }
 
     private static RecommendationChanged recommendation(UUID id, UUID report, CountryYear where, int rank, String text,
