@@ -13,10 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -34,6 +32,7 @@ import org.rectrack.gateway.api.Examples;
 import org.rectrack.gateway.evidence.api.EvidenceResponse;
 import org.rectrack.gateway.evidence.api.SubmitEvidenceRequest;
 import org.rectrack.gateway.routing.EvidenceClient;
+import org.rectrack.gateway.routing.Owner;
 import org.rectrack.gateway.routing.Routing;
 import org.rectrack.gateway.status.Viewer;
 import org.rectrack.platform.paging.Page;
@@ -90,8 +89,8 @@ public class EvidenceResource {
             @Parameter(in = ParameterIn.HEADER, description = "a key of the client's choice (a UUID) that makes retries safe",
                     example = "5f1d7c2e-8a4b-4c3d-9e2f-1a0b9c8d7e6f")
             @HeaderParam(EvidenceClient.IDEMPOTENCY_KEY) String idempotencyKey,
-            String body, @Context UriInfo uri) {
-        return routing.toEvidence(client -> client.submit(idempotencyKey, body), uri.getBaseUri());
+            String body) {
+        return routing.write(Owner.EVIDENCE, client -> client.submit(idempotencyKey, body));
     }
 
     @GET

@@ -34,6 +34,7 @@ import org.rectrack.gateway.evidence.api.SubmitEvidenceRequest.LinkRequest;
 import org.rectrack.gateway.evidence.api.SubmitEvidenceRequest.MetricRequest;
 import org.rectrack.gateway.reports.api.EvidenceSubmission;
 import org.rectrack.gateway.routing.Answer;
+import org.rectrack.gateway.routing.Owner;
 import org.rectrack.gateway.routing.Routing;
 import org.rectrack.gateway.status.RecommendationStatus.Citation;
 
@@ -150,7 +151,7 @@ public class DraftEvidenceHandover {
         Duration backoff = config.firstBackoff();
         while (true) {
             String body = write(request);
-            Answer answer = routing.evidence(client -> client.submit(key, body));
+            Answer answer = routing.answer(Owner.EVIDENCE, client -> client.submit(key, body));
             if (answer.status() == 201) {
                 return UUID.fromString(read(answer.body()).path("id").asText());
             }

@@ -9,14 +9,13 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -33,7 +32,7 @@ import org.rectrack.gateway.readmodel.ReadModel;
 import org.rectrack.gateway.reports.api.ImportAnswer;
 import org.rectrack.gateway.reports.api.PublishReportRequest;
 import org.rectrack.gateway.reports.api.ReportResponse;
-import org.rectrack.gateway.routing.Answer;
+import org.rectrack.gateway.routing.Owner;
 import org.rectrack.gateway.routing.RecommendationsClient;
 import org.rectrack.gateway.routing.Routing;
 import org.rectrack.gateway.status.StatusService;
@@ -46,7 +45,10 @@ import org.rectrack.platform.request.QueryValues;
 import org.rectrack.platform.security.Caller;
 import org.rectrack.platform.security.Roles;
 
-/** REST entry point for reports: read from the read model; publish and import go to the recommendations-service. */
+/**
+ * REST entry point for reports: read from the read model; publish, import and correct go to the
+ * recommendations-service.
+ */
 @Path("/reports")
 @Tag(name = "Reports", description = "Monitoring reports and their ranked recommendations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -88,8 +90,39 @@ public class ReportResource {
             headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unavailable", value = Examples.UNAVAILABLE)))
-    public Response publish(String report, @Context UriInfo uri) {
-        return routing.toRecommendations(client -> client.publish(report), uri.getBaseUri());
+    public Response publish(String report) {
+        return routing.write(Owner.RECOMMENDATIONS, client -> client.publish(report));
+    }
+
+    @PUT
+    @Path("/{id}/metadata")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Correct a report's tier and metadata (role admin)",
+            description = "The tier, publisher, title, source URL, publication date and reporting period as they should"
+                    + " be, as a whole: a field left out is cleared. Country and year cannot be corrected; recommendations"
+                    + " are revised one by one. Passed on to the recommendations-service, whose answer (the report as it"
+                    + " is now) comes back unchanged; each correction is a new version of the report, shown by GET"
+                    + " /reports once its event reaches the read model, and by a knownAt from then on. Sending the state"
+                    + " the report has already changes nothing.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(type = SchemaType.OBJECT,
+            requiredProperties = { "tier", "publisher", "title" }),
+            examples = @ExampleObject(name = "watch list", value = Examples.CORRECT_REPORT)))
+    @APIResponse(responseCode = "200", description = "Corrected (or already so); the report as it is now")
+    @APIResponse(responseCode = "400", description = "A field is missing or wrong, or one that cannot be corrected"
+            + " (country, year, recommendations) is given; errors names each",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such report",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The corrected publisher's report on the country for the year exists",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The recommendations-service is down or did not answer in time;"
+            + " Retry-After says when to try again",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unavailable", value = Examples.UNAVAILABLE)))
+    public Response correct(@PathParam("id") UUID id, String metadata) {
+        return routing.write(Owner.RECOMMENDATIONS, client -> client.correct(id, metadata));
     }
 
     @POST
@@ -135,7 +168,7 @@ public class ReportResource {
             @QueryParam("publisher") String publisher,
             @Parameter(description = "where the text was taken from") @QueryParam("sourceUrl") String sourceUrl,
             @Parameter(description = "publication date", example = "2023-06-15") @QueryParam("publishedOn") String publishedOn,
-            byte[] text, @Context UriInfo uri) {
+            byte[] text) {
         RecommendationsClient.ImportParameters parameters = new RecommendationsClient.ImportParameters();
         parameters.dryRun = dryRun;
         parameters.country = country;
@@ -144,11 +177,9 @@ public class ReportResource {
         parameters.publisher = publisher;
         parameters.sourceUrl = sourceUrl;
         parameters.publishedOn = publishedOn;
-        Answer imported = routing.recommendations(client -> client.importText(parameters, text));
-        if (imported.status() == Response.Status.CREATED.getStatusCode()) {
-            imported = drafts.handOver(imported);
-        }
-        return routing.relay(imported, uri.getBaseUri());
+        return routing.write(Owner.RECOMMENDATIONS, client -> client.importText(parameters, text),
+                imported -> imported.status() == Response.Status.CREATED.getStatusCode() ? drafts.handOver(imported)
+                        : imported);
     }
 
     @GET

@@ -6,68 +6,86 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import io.quarkus.logging.Log;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * Routes a write to the service that owns it, as the caller: its bearer token goes along. The service's answer
- * comes back as it is (status, problem+json body, Idempotent-Replayed), with its Location rewritten to the
- * gateway's URL. A service that is down or too slow gives a 503 problem+json with Retry-After instead.
+ * Routes a write to the service that owns it, as the caller: its bearer token goes along (the REST clients pass it
+ * on). The service's answer comes back as it is (status, problem+json body, Idempotent-Replayed), with its Location
+ * rewritten to the gateway's URL. A service that is down or too slow gives a 503 problem+json with Retry-After
+ * instead.
+ *
+ * <p>Every write a client sends the gateway goes through {@link #write}: what must happen to every write's answer
+ * happens there, once.
  */
 @ApplicationScoped
 public class Routing {
 
     private final Downstream downstream;
     private final RoutingConfig config;
+    private final UriInfo request;
 
-    Routing(Downstream downstream, RoutingConfig config) {
+    Routing(Downstream downstream, RoutingConfig config, UriInfo request) {
         this.downstream = downstream;
         this.config = config;
-    }
-
-    public Response toRecommendations(Function<RecommendationsClient, CompletionStage<Response>> call, URI gatewayBase) {
-        return relay(recommendations(call), gatewayBase);
-    }
-
-    public Response toEvidence(Function<EvidenceClient, CompletionStage<Response>> call, URI gatewayBase) {
-        return relay(evidence(call), gatewayBase);
+        this.request = request;
     }
 
     /**
-     * The recommendations-service's answer, for a route that does more with it than relay it.
+     * Sends a client's write to its owner and answers with the owner's answer, relayed.
      *
-     * @throws WebApplicationException 503 with Retry-After when the service is down or too slow
+     * @param owner the service that owns what is written
+     * @param call  the write, through the owner's REST client
+     * @return the owner's answer as the gateway's (see {@link #relay(Answer)}); a 503 with Retry-After when the
+     *         owner is down or too slow
      */
-    public Answer recommendations(Function<RecommendationsClient, CompletionStage<Response>> call) {
-        return answer("recommendations-service", () -> downstream.recommendations(call));
+    public <C> Response write(Owner<C> owner, Function<C, CompletionStage<Response>> call) {
+        return write(owner, call, UnaryOperator.identity());
     }
 
     /**
-     * The evidence-service's answer, for a route that does more with it than relay it.
+     * Sends a client's write to its owner and answers with the owner's answer, once {@code then} has done what
+     * the route does with it (the import hands its draft evidence over), relayed.
+     *
+     * @return the answer {@code then} made of the owner's, as the gateway's; a 503 with Retry-After when the owner
+     *         is down or too slow
+     */
+    public <C> Response write(Owner<C> owner, Function<C, CompletionStage<Response>> call, UnaryOperator<Answer> then) {
+        return relay(then.apply(answer(owner, call)));
+    }
+
+    /**
+     * Sends a client's read to the owner, for what the read model does not hold (a recommendation's revisions),
+     * and answers with the owner's answer, relayed.
+     */
+    public <C> Response read(Owner<C> owner, Function<C, CompletionStage<Response>> call) {
+        return relay(answer(owner, call));
+    }
+
+    /**
+     * The owner's answer, for a route that sends writes of its own on a client's behalf (the import's drafts).
      *
      * @throws WebApplicationException 503 with Retry-After when the service is down or too slow
      */
-    public Answer evidence(Function<EvidenceClient, CompletionStage<Response>> call) {
-        return answer("evidence-service", () -> downstream.evidence(call));
-    }
-
-    private Answer answer(String service, Supplier<CompletionStage<Answer>> call) {
+    public <C> Answer answer(Owner<C> owner, Function<C, CompletionStage<Response>> call) {
         try {
-            return await(call);
+            return await(() -> owner.call().apply(downstream, call));
         } catch (TimeoutException e) {
-            throw unavailable(service + " did not answer in time; nothing is known to have changed, try again shortly", e);
+            throw unavailable(owner.name() + " did not answer in time; nothing is known to have changed, try again shortly", e);
         } catch (CircuitBreakerOpenException e) {
-            throw unavailable(service + " is unavailable (it failed repeatedly just now); try again shortly", e);
+            throw unavailable(owner.name() + " is unavailable (it failed repeatedly just now); try again shortly", e);
         } catch (ProcessingException e) {
-            throw unavailable(service + " cannot be reached; try again shortly", e);
+            throw unavailable(owner.name() + " cannot be reached; try again shortly", e);
         } catch (WebApplicationException e) {
             // The client's default mapper is off; should one still throw, its response is the service's answer.
             return Downstream.read(e.getResponse());
@@ -75,7 +93,8 @@ public class Routing {
     }
 
     /** A service's answer as the gateway's: status, body and relayed headers, Location rewritten to the gateway. */
-    public Response relay(Answer answer, URI gatewayBase) {
+    private Response relay(Answer answer) {
+        URI gatewayBase = request.getBaseUri();
         Response.ResponseBuilder response = Response.status(answer.status());
         if (answer.body().length > 0) {
             response.entity(answer.body());
