@@ -379,7 +379,8 @@ class EvidenceResourceTest {
     @Test
     void theOpenApiDocumentDescribesEveryOperationWithItsProblems() {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
-                .body("paths.'/api/v1/evidence'.post.responses.keySet()", containsInAnyOrder("201", "400", "401", "403", "422"))
+                .body("paths.'/api/v1/evidence'.post.responses.keySet()",
+                        containsInAnyOrder("201", "400", "401", "403", "406", "413", "415", "422", "500"))
                 .body("paths.'/api/v1/evidence/{id}/verify'.post.responses.'409'.content.'application/problem+json'.schema.'$ref'",
                         equalTo("#/components/schemas/Problem"))
                 .body("paths.'/api/v1/evidence/{id}/retract'.post.tags", hasItem("Review"))

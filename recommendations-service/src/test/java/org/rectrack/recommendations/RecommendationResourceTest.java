@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,30 @@ class RecommendationResourceTest {
     }
 
     @Test
+    void unlinkingRemovesTheLinkAndUnlinkingAgainChangesNothing() {
+        String earlier = TestReports.publishRecommendations(2022, "Publicize hotlines.").getFirst();
+        String later = TestReports.publishRecommendations(2023, "Publicize and staff all hotlines.").getFirst();
+        link(later, earlier).statusCode(200).body("version", equalTo(2));
+
+        unlink(later).statusCode(200)
+                .body("continuesFromId", nullValue())
+                .body("version", equalTo(3));
+        unlink(later).statusCode(200).body("version", equalTo(3));
+
+        given().auth().oauth2(TestTokens.forRole("diplomat")).get("/api/v1/recommendations/" + later)
+                .then().statusCode(200).body("continuesFromId", nullValue());
+    }
+
+    @Test
+    void onlyAnAdminMayUnlinkAndAnUnknownRecommendationIsNotFound() {
+        String id = TestReports.publishRecommendations(2023, "Train officials.").getFirst();
+
+        given().auth().oauth2(TestTokens.forRole("reviewer")).delete("/api/v1/recommendations/" + id + "/continues-from")
+                .then().statusCode(403).contentType("application/problem+json");
+        unlink("6a1c2f1e-0000-4000-8000-000000000000").statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void listingByCountryAndYearIsInRankOrder() {
         Map<String, Object> report = TestReports.report(2016, "First", "Second", "Third");
         String reportId = TestReports.publish(report).statusCode(201).extract().path("id");
@@ -150,6 +175,10 @@ class RecommendationResourceTest {
                 .body(Map.of("reason", reason))
                 .post("/api/v1/recommendations/" + id + "/withdraw")
                 .then();
+    }
+
+    private static ValidatableResponse unlink(String id) {
+        return admin().delete("/api/v1/recommendations/" + id + "/continues-from").then();
     }
 
     private static ValidatableResponse link(String id, String earlierId) {

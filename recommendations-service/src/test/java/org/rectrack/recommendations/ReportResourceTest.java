@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.charset.StandardCharsets;
@@ -50,6 +51,66 @@ class ReportResourceTest {
                 .body("recommendations.code", contains("LAO-2023-01", "LAO-2023-02"))
                 .body("recommendations[1].text", equalTo("Increase transnational collaboration on trafficking investigations."))
                 .body("recommendations[0].state", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void anAdminCorrectsTheTierAndMetadataAsAWholeAndTheSameCorrectionAgainChangesNothing() {
+        Map<String, Object> report = TestReports.report(2023, "Vigorously investigate and prosecute traffickers.");
+        String id = TestReports.publish(report).statusCode(201).extract().path("id");
+        Map<String, Object> corrected = Map.of("tier", "TIER_2_WATCH_LIST", "publisher", report.get("publisher"),
+                "title", "2023 Trafficking in Persons Report: Laos (corrected)", "publishedOn", "2023-06-16",
+                "reportingPeriod", Map.of("from", "2022-04-01", "to", "2023-03-31"));
+
+        correct(id, corrected).statusCode(200)
+                .body("tier", equalTo("TIER_2_WATCH_LIST"))
+                .body("title", equalTo("2023 Trafficking in Persons Report: Laos (corrected)"))
+                .body("publishedOn", equalTo("2023-06-16"))
+                .body("sourceUrl", nullValue()) // left out: cleared
+                .body("reportingPeriod.from", equalTo("2022-04-01"))
+                .body("version", equalTo(2))
+                .body("recommendations.code", contains("LAO-2023-01"));
+        correct(id, corrected).statusCode(200).body("version", equalTo(2));
+
+        given().auth().oauth2(TestTokens.forRole("diplomat")).get("/api/v1/reports/" + id).then().statusCode(200)
+                .body("tier", equalTo("TIER_2_WATCH_LIST"))
+                .body("country", equalTo("LAO"))
+                .body("year", equalTo(2023));
+    }
+
+    @Test
+    void aCorrectionIsRefusedForAMissingTierACountryOrYearAPeriodEndingBeforeItBeginsOrATakenPublisher() {
+        Map<String, Object> report = TestReports.report(2023, "Train police.");
+        String id = TestReports.publish(report).statusCode(201).extract().path("id");
+        Map<String, Object> other = TestReports.report(2023, "Train judges.");
+        TestReports.publish(other).statusCode(201);
+        Map<String, Object> valid = Map.of("tier", "TIER_2", "publisher", report.get("publisher"), "title", "Laos");
+
+        correct(id, Map.of("publisher", report.get("publisher"), "title", "Laos")).statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("tier"));
+        correct(id, with(valid, "year", 2022)).statusCode(400).contentType("application/problem+json");
+        correct(id, with(valid, "country", "THA")).statusCode(400).contentType("application/problem+json");
+        correct(id, with(valid, "reportingPeriod", Map.of("from", "2023-03-31", "to", "2022-04-01"))).statusCode(400)
+                .body("errors.field", contains("reportingPeriod.to"));
+        correct(id, with(valid, "publisher", other.get("publisher"))).statusCode(409)
+                .contentType("application/problem+json");
+        correct("6a1c2f1e-0000-4000-8000-000000000000", valid).statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.forRole("reviewer")).contentType(ContentType.JSON).body(valid)
+                .put("/api/v1/reports/" + id + "/metadata").then().statusCode(403);
+
+        given().auth().oauth2(TestTokens.forRole("diplomat")).get("/api/v1/reports/" + id).then().statusCode(200)
+                .body("version", equalTo(1))
+                .body("title", equalTo(report.get("title")));
+    }
+
+    private static io.restassured.response.ValidatableResponse correct(String id, Map<String, Object> body) {
+        return given().auth().oauth2(TestTokens.forRole("admin")).contentType(ContentType.JSON).body(body)
+                .put("/api/v1/reports/" + id + "/metadata").then();
+    }
+
+    private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
+        Map<String, Object> changed = new java.util.HashMap<>(body);
+        changed.put(field, value);
+        return changed;
     }
 
     @Test

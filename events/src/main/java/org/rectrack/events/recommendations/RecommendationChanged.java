@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * Full state of one recommendation after a change.
  *
- * @param change          what happened: CREATED, REVISED, LINKED or WITHDRAWN
+ * @param change          what happened: CREATED, REVISED, LINKED (the link to an earlier year's recommendation was
+ *                        set, changed or removed: continuesFromId is the new link, null when removed) or WITHDRAWN
  * @param revision        1 for the text as published, +1 for each revision of the text
  * @param continuesFromId the same recommendation in an earlier year's report, if any
  */

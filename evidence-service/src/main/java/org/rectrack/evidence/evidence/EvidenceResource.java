@@ -88,9 +88,6 @@ public class EvidenceResource {
             + " a negative metric, a unit that does not fit its kind, an unknown field…); errors names each",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unauthenticated", value = Examples.UNAUTHENTICATED)))
     @APIResponse(responseCode = "403", description = "Neither an NGO nor an admin, or an NGO token names no organisation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "forbidden", value = Examples.FORBIDDEN)))
@@ -122,12 +119,6 @@ public class EvidenceResource {
             description = "Restricted evidence of other organisations is left out, except for reviewers and auditors."
                     + " `state=SUBMITTED` is the reviewers' queue; `organisation` an NGO's own submissions.")
     @APIResponse(responseCode = "200", description = "One page of evidence")
-    @APIResponse(responseCode = "400", description = "A query parameter is wrong",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token carries no rectrack role",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<EvidenceResponse> list(
             @Parameter(description = "only evidence bearing on this recommendation",
                     example = "0b7f3c52-6c1e-4a43-9d1f-2f6f1c4b9a10")
@@ -153,10 +144,6 @@ public class EvidenceResource {
     @APIResponse(responseCode = "200", description = "The evidence",
             content = @Content(schema = @Schema(implementation = EvidenceResponse.class),
                     examples = @ExampleObject(name = "verified", value = Examples.EVIDENCE)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token carries no rectrack role",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such evidence, or none the caller may see",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))

@@ -55,6 +55,26 @@ public final class Examples {
              "instance": "/api/v1/recommendations/0b7f3c52-6c1e-4a43-9d1f-2f6f1c4b9a10"}
             """;
 
+    public static final String CORRECT_REPORT = """
+            {"tier": "TIER_2_WATCH_LIST", "publisher": "U.S. Department of State",
+             "title": "2023 Trafficking in Persons Report: Laos",
+             "sourceUrl": "https://www.state.gov/reports/2023-trafficking-in-persons-report/laos/", "publishedOn": "2023-06-15",
+             "reportingPeriod": {"from": "2022-04-01", "to": "2023-03-31"}}
+            """;
+
+    public static final String REVISE_RECOMMENDATION = """
+            {"text": "Vigorously investigate and prosecute traffickers, including complicit officials, and seek adequate penalties.",
+             "pillars": ["PROSECUTION"], "targetGroups": [], "reason": "Typing error in the published text"}
+            """;
+
+    public static final String LINK = """
+            {"continuesFromId": "4a2b9d0e-7f3c-4b1a-8e5d-6c7f8a9b0c1d"}
+            """;
+
+    public static final String REASON = """
+            {"reason": "Published in error: a duplicate of LAO-2023-03"}
+            """;
+
     private Examples() {
     }
 }

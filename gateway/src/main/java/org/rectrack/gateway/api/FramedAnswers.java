@@ -3,55 +3,89 @@ package org.rectrack.gateway.api;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.rectrack.gateway.readmodel.KnownAtWatermark;
 import org.rectrack.gateway.readmodel.TimeFrame;
 import org.rectrack.gateway.status.Viewer;
 
 /**
- * The answer of a read in a {@link TimeFrame}, with what makes it reproducible and cheap to ask again:
+ * The answer of a read in a {@link TimeFrame}, with what makes it reproducible and cheap to ask again.
  * <ul>
  * <li>{@code Content-Location}: the same request with {@code asOf} and {@code knownAt} pinned to the frame answered
- * (RFC 9110, section 8.7): asking it gives the same answer for ever. It states both times even where the body has no
+ * (RFC 9110, section 8.7). Asking it gives the same answer for ever. It states both times even where the body has no
  * place for them (a page of evidence, a report).</li>
- * <li>{@code ETag} (RFC 9110, section 8.8.3): a strong validator, computed from the question rather than the body, since
- * the same question in the same frame for the same viewer always gets the same bytes. {@code If-None-Match} with it
- * gets a 304 without the answer being computed again.</li>
+ * <li>{@code ETag} (RFC 9110, section 8.8.3): a strong validator computed from the question, not the body: the same
+ * question in the same frame for the same viewer always gets the same bytes. {@code If-None-Match} with it gets a 304
+ * without the answer being computed.</li>
  * <li>{@code Cache-Control: private}: the answer depends on who asks (restricted evidence).</li>
  * </ul>
+ *
+ * <p><b>The answers cache.</b> An answer in a frame whose {@code knownAt} the read model has reached
+ * ({@link KnownAtWatermark}) can never change: nothing recorded by then can still arrive, and what is recorded later does
+ * not count in it. So its JSON bytes are kept under its ETag, with no invalidation, only a size bound (Caffeine evicts
+ * the least used). A question that leaves {@code knownAt} open is asked as known at the latest change, so it hits the
+ * same bytes until something new is recorded: that is what makes the diplomats' reads cheap (issue 8's benchmark,
+ * {@code deploy/bench/run}). A rebuild gives the same answers, so the cache outlives it.
  */
-public final class FramedAnswers {
+@ApplicationScoped
+public class FramedAnswers {
 
-    /** Changes whenever the shape of an answer changes, so that no ETag of an older shape matches. */
+    /** Changes whenever the shape of an answer changes, so that no ETag (and no cached answer) of an older one matches. */
     private static final String SHAPE = "2";
+    private static final long CACHE_BYTES = 64L * 1024 * 1024;
 
-    private FramedAnswers() {
+    private final KnownAtWatermark watermark;
+    private final ObjectMapper json;
+    private final Cache<String, byte[]> answers = Caffeine.newBuilder()
+            .maximumWeight(CACHE_BYTES)
+            .weigher((String tag, byte[] body) -> tag.length() + body.length)
+            .expireAfterAccess(Duration.ofHours(1))
+            .build();
+
+    FramedAnswers(KnownAtWatermark watermark, ObjectMapper json) {
+        this.watermark = watermark;
+        this.json = json;
     }
 
     /**
      * The answer to a read: a 304 when {@code If-None-Match} already names it (the answer is then not computed), else
-     * a 200 with it; both with the headers above.
+     * a 200 with its JSON; both with the headers above.
      *
      * @param frame  the frame the answer is in
      * @param viewer whose eyes the answer is for
-     * @param answer computes the entity; its exceptions (a 404 problem) pass through
+     * @param answer computes the entity; its exceptions (a 404 problem) pass through, and nothing is kept
+     * @return the response; its entity is the answer's JSON bytes (the declared type is for the OpenAPI document)
      */
-    public static <T> RestResponse<T> of(Request request, UriInfo uri, TimeFrame frame, Viewer viewer,
-            Supplier<T> answer) {
+    @SuppressWarnings("unchecked")
+    public <T> RestResponse<T> of(Request request, UriInfo uri, TimeFrame frame, Viewer viewer, Supplier<T> answer) {
         EntityTag tag = tag(uri, frame, viewer);
-        boolean unchanged = request.evaluatePreconditions(tag) != null;
-        RestResponse.ResponseBuilder<T> response = unchanged ? RestResponse.ResponseBuilder.notModified()
-                : RestResponse.ResponseBuilder.ok(answer.get());
+        RestResponse.ResponseBuilder<T> response;
+        if (request.evaluatePreconditions(tag) != null) {
+            response = RestResponse.ResponseBuilder.notModified();
+        } else {
+            byte[] body = settled(frame) ? answers.get(tag.getValue(), key -> serialize(answer.get()))
+                    : serialize(answer.get());
+            response = RestResponse.ResponseBuilder.ok((T) body, MediaType.APPLICATION_JSON_TYPE);
+        }
         CacheControl cache = new CacheControl();
         cache.setPrivate(true);
         cache.setNoTransform(false);
@@ -64,9 +98,22 @@ public final class FramedAnswers {
                 .build();
     }
 
+    /** Whether nothing can change the answers in the frame any more. */
+    private boolean settled(TimeFrame frame) {
+        return !watermark.reached().watermark().isBefore(frame.knownAt());
+    }
+
+    private byte[] serialize(Object entity) {
+        try {
+            return json.writeValueAsBytes(entity);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the answer as JSON", e);
+        }
+    }
+
     private static EntityTag tag(UriInfo uri, TimeFrame frame, Viewer viewer) {
         StringBuilder question = new StringBuilder(SHAPE).append('\n').append(uri.getPath()).append('\n');
-        Map<String, java.util.List<String>> parameters = new TreeMap<>(uri.getQueryParameters());
+        Map<String, List<String>> parameters = new TreeMap<>(uri.getQueryParameters());
         parameters.remove("asOf");
         parameters.remove("knownAt");
         parameters.forEach((name, values) -> question.append(name).append('=').append(values).append('\n'));
@@ -74,7 +121,7 @@ public final class FramedAnswers {
                 .append(viewer.organisation()).append('\n').append(viewer.seesRestricted());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(question.toString().getBytes(StandardCharsets.UTF_8));
-            return new EntityTag(Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27));
+            return new EntityTag(Base64.getUrlEncoder().withoutPadding().encodeToString(digest));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from the JDK", e);
         }

@@ -29,14 +29,14 @@ public final class ComplianceCsv {
     /** The report as the bytes of a CSV file; every cell goes through {@link #quoted(String)}. */
     public static byte[] render(ComplianceReport report) {
         StringBuilder csv = new StringBuilder(BOM);
-        row(csv, "country", "year", "as of", "known at", "tier", "rank", "code", "recommendation", "pillars", "state",
-                "status", "rule",
-                "outstanding since", "verified evidence", "pending evidence", "citations");
+        row(csv, "country", "year", "as of", "known at", "tier", "rank", "code", "recommendation", "pillars", "status",
+                "state", "rule", "outstanding since", "verified evidence", "pending evidence", "citations");
         String tier = report.report() == null ? "" : report.report().tier();
         for (Item item : report.recommendations()) {
             row(csv, report.country(), String.valueOf(report.year()), report.asOf().toString(),
                     report.knownAt().toString(), tier, String.valueOf(item.rank()), item.code(), item.text(),
-                    String.join(" ", item.pillars()), item.state(), item.status(), item.rule(), item.outstandingSince() == null ? "" : item.outstandingSince().toString(),
+                    String.join(" ", item.pillars()), item.status(), item.state(), item.rule(),
+                    item.outstandingSince() == null ? "" : item.outstandingSince().toString(),
                     item.evidence().stream().map(e -> e.id().toString()).collect(Collectors.joining(" ")),
                     String.valueOf(item.pendingEvidence()),
                     item.evidence().stream().map(ComplianceCsv::citation).collect(Collectors.joining(" | ")));

@@ -101,7 +101,7 @@ public final class CompliancePdf {
         for (Item item : report.recommendations()) {
             ensureSpace(60);
             paragraph(item.rank() + ". " + item.code() + " · " + label(item.status())
-                    + ("WITHDRAWN".equals(item.state()) ? " · WITHDRAWN by its publisher, not counted" : "")
+                    + ("WITHDRAWN".equals(item.state()) ? " · withdrawn (counts in no summary figure)" : "")
                     + (item.outstandingSince() == null ? "" : " · outstanding since " + item.outstandingSince()), 10, true, 0);
             paragraph(item.text(), 10, false, 14);
             paragraph("Rule: " + item.rule() + (item.pendingEvidence() > 0
@@ -227,6 +227,9 @@ public final class CompliancePdf {
     }
 
     private static String percent(BigDecimal share) {
+        if (share == null) {
+            return "none (every recommendation is withdrawn)";
+        }
         return share.stripTrailingZeros().toPlainString() + " %";
     }
 

@@ -34,16 +34,18 @@ public record ComplianceReport(
     }
 
     /**
-     * One prioritized recommendation with its status and what the status rests on. {@code state} is ACTIVE, or
-     * WITHDRAWN for one its publisher withdrew: listed, for the auditor to see, but counted in no summary.
+     * One prioritized recommendation with its status and what the status rests on.
+     *
+     * @param state ACTIVE, or WITHDRAWN: a withdrawn recommendation stays in the report, marked, so that an auditor
+     *              sees what was asked and later withdrawn; it counts in no summary figure
      */
     public record Item(
             int rank,
             String code,
             String text,
             List<String> pillars,
-            String state,
             String status,
+            String state,
             String rule,
             List<Evidence> evidence,
             int pendingEvidence,

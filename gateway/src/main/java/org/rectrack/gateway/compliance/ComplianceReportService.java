@@ -120,7 +120,7 @@ public class ComplianceReportService {
                 .map(ComplianceReportService::evidence)
                 .toList();
         return new Item(status.rank(), status.code(), status.text(),
-                status.pillars().stream().map(Enum::name).toList(), status.state().name(), status.status().name(),
+                status.pillars().stream().map(Enum::name).toList(), status.status().name(), status.state().name(),
                 status.rule().name() + ": " + status.explanation(), basis, status.pendingCount(),
                 status.outstandingSince(),
                 status.lineage().stream().map(RecommendationStatus.LineageStep::code).toList());
@@ -139,11 +139,13 @@ public class ComplianceReportService {
             counts.put(status, 0);
         }
         current.forEach(status -> counts.merge(status.status(), 1, Integer::sum));
-        BigDecimal share = share(current);
+        // Every recommendation of a year may be withdrawn: then there is no share to state.
+        BigDecimal share = current.isEmpty() ? null : share(current);
         BigDecimal previousShare = previous.isEmpty() ? null : share(previous);
         return new Summary(
                 counts.entrySet().stream().map(entry -> new StatusCount(entry.getKey().name(), entry.getValue())).toList(),
-                current.size(), share, previousShare, previousShare == null ? null : share.subtract(previousShare));
+                current.size(), share, previousShare,
+                share == null || previousShare == null ? null : share.subtract(previousShare));
     }
 
     /** Percent of recommendations implemented or in progress, to one decimal. */

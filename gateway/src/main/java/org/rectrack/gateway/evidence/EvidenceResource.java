@@ -13,11 +13,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -39,6 +37,7 @@ import org.rectrack.gateway.readmodel.TimeFrames;
 import org.rectrack.gateway.evidence.api.EvidenceResponse;
 import org.rectrack.gateway.evidence.api.SubmitEvidenceRequest;
 import org.rectrack.gateway.routing.EvidenceClient;
+import org.rectrack.gateway.routing.Owner;
 import org.rectrack.gateway.routing.Routing;
 import org.rectrack.gateway.status.Viewer;
 import org.rectrack.platform.paging.Page;
@@ -58,12 +57,14 @@ public class EvidenceResource {
     private final EvidenceQueries evidence;
     private final Routing routing;
     private final TimeFrames frames;
+    private final FramedAnswers answers;
     private final Caller caller;
 
-    EvidenceResource(EvidenceQueries evidence, Routing routing, TimeFrames frames, Caller caller) {
+    EvidenceResource(EvidenceQueries evidence, Routing routing, TimeFrames frames, Caller caller, FramedAnswers answers) {
         this.evidence = evidence;
         this.routing = routing;
         this.frames = frames;
+        this.answers = answers;
         this.caller = caller;
     }
 
@@ -83,8 +84,6 @@ public class EvidenceResource {
             content = @Content(schema = @Schema(implementation = EvidenceResponse.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or wrong; errors names each",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an NGO, or the token names no organisation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A recommendation is unknown or withdrawn, or the Idempotency-Key"
@@ -99,9 +98,8 @@ public class EvidenceResource {
             @Parameter(in = ParameterIn.HEADER, description = "a key of the client's choice (a UUID) that makes retries safe",
                     example = "5f1d7c2e-8a4b-4c3d-9e2f-1a0b9c8d7e6f")
             @HeaderParam(EvidenceClient.IDEMPOTENCY_KEY) String idempotencyKey,
-            String body, @Context UriInfo uri) {
-        String authorization = routing.authorization();
-        return routing.toEvidence(client -> client.submit(authorization, idempotencyKey, body), uri.getBaseUri());
+            String body) {
+        return routing.write(Owner.EVIDENCE, client -> client.submit(idempotencyKey, body));
     }
 
     @GET
@@ -110,12 +108,6 @@ public class EvidenceResource {
             description = "Restricted evidence of other organisations is left out, except for reviewers and auditors,"
                     + " and counts in no total. `state=SUBMITTED` is the reviewers' queue.")
     @APIResponse(responseCode = "200", description = "One page of evidence")
-    @APIResponse(responseCode = "400", description = "A query parameter is wrong",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token carries no rectrack role",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Transactional
     public RestResponse<Page<EvidenceResponse>> list(
             @Parameter(description = "only evidence bearing on this recommendation",
@@ -132,7 +124,7 @@ public class EvidenceResource {
         var pageRequest = page.toRequest();
         TimeFrame frame = frames.resolve(asOf, knownAt, TimeFrame.today());
         Viewer viewer = Viewer.of(caller);
-        return FramedAnswers.of(request, uri, frame, viewer, () -> evidence.list(recommendation, reviewState, frame,
+        return answers.of(request, uri, frame, viewer, () -> evidence.list(recommendation, reviewState, frame,
                 viewer, pageRequest).map(EvidenceResponse::of));
     }
 
@@ -144,10 +136,6 @@ public class EvidenceResource {
                     + " it does not exist (404).")
     @APIResponse(responseCode = "200", description = "The evidence",
             content = @Content(schema = @Schema(implementation = EvidenceResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token carries no rectrack role",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "400", description = "asOf or knownAt cannot be read, or knownAt is in the future",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such evidence in the frame, or none the caller may see",
@@ -159,7 +147,7 @@ public class EvidenceResource {
             @Context Request request, @Context UriInfo uri) {
         TimeFrame frame = frames.resolve(asOf, knownAt, TimeFrame.today());
         Viewer viewer = Viewer.of(caller);
-        return FramedAnswers.of(request, uri, frame, viewer, () -> evidence.find(id, frame, viewer)
+        return answers.of(request, uri, frame, viewer, () -> evidence.find(id, frame, viewer)
                 .map(EvidenceResponse::of).orElseThrow(() -> ProblemException.notFound("evidence", id)));
     }
 }

@@ -8,10 +8,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -22,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rectrack.gateway.evidence.api.EvidenceResponse;
+import org.rectrack.gateway.routing.Owner;
 import org.rectrack.gateway.routing.Routing;
 import org.rectrack.platform.problem.Problem;
 import org.rectrack.platform.request.ReasonRequest;
@@ -53,10 +52,6 @@ public class ReviewResource {
             content = @Content(schema = @Schema(implementation = EvidenceResponse.class)))
     @APIResponse(responseCode = "400", description = "The note is too long or not plain text",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a reviewer",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such evidence",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The evidence is not SUBMITTED",
@@ -64,8 +59,8 @@ public class ReviewResource {
     @APIResponse(responseCode = "503", description = "The evidence-service is down or did not answer in time",
             headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response verify(@PathParam("id") UUID id, String body, @Context UriInfo uri) {
-        return transition(id, "verify", body, uri);
+    public Response verify(@PathParam("id") UUID id, String body) {
+        return transition(id, "verify", body);
     }
 
     @POST
@@ -79,10 +74,6 @@ public class ReviewResource {
             content = @Content(schema = @Schema(implementation = EvidenceResponse.class)))
     @APIResponse(responseCode = "400", description = "The reason is missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a reviewer",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such evidence",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The evidence is not SUBMITTED",
@@ -90,8 +81,8 @@ public class ReviewResource {
     @APIResponse(responseCode = "503", description = "The evidence-service is down or did not answer in time",
             headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response reject(@PathParam("id") UUID id, String body, @Context UriInfo uri) {
-        return transition(id, "reject", body, uri);
+    public Response reject(@PathParam("id") UUID id, String body) {
+        return transition(id, "reject", body);
     }
 
     @POST
@@ -107,8 +98,6 @@ public class ReviewResource {
             content = @Content(schema = @Schema(implementation = EvidenceResponse.class)))
     @APIResponse(responseCode = "400", description = "The reason is missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an NGO, or public evidence of another organisation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such evidence, or restricted evidence of another organisation",
@@ -118,13 +107,12 @@ public class ReviewResource {
     @APIResponse(responseCode = "503", description = "The evidence-service is down or did not answer in time",
             headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response retract(@PathParam("id") UUID id, String body, @Context UriInfo uri) {
-        return transition(id, "retract", body, uri);
+    public Response retract(@PathParam("id") UUID id, String body) {
+        return transition(id, "retract", body);
     }
 
-    private Response transition(UUID id, String action, String body, UriInfo uri) {
-        String authorization = routing.authorization();
+    private Response transition(UUID id, String action, String body) {
         String passed = body == null || body.isBlank() ? null : body;
-        return routing.toEvidence(client -> client.transition(authorization, id, action, passed), uri.getBaseUri());
+        return routing.write(Owner.EVIDENCE, client -> client.transition(id, action, passed));
     }
 }

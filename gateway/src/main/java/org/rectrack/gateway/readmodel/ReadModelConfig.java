@@ -32,6 +32,10 @@ public interface ReadModelConfig {
     @WithDefault("2s")
     Duration knownAtWait();
 
+    /** How long a write's answer waits for the read model to show what it wrote ({@link ReadYourWrites}). */
+    @WithDefault("5s")
+    Duration readYourWritesWait();
+
     /** Bound on a whole rebuild; past it the rebuild fails and the gate opens again. */
     @WithDefault("10m")
     Duration rebuildTimeout();

@@ -35,10 +35,6 @@ public class RebuildResource {
                     + " while it runs; events published meanwhile are applied right after.")
     @APIResponse(responseCode = "200", description = "Rebuilt; how many events were applied, ignored and skipped",
             content = @Content(schema = @Schema(implementation = ReadModelRebuild.Result.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The topics could not be replayed in time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReadModelRebuild.Result rebuild() {

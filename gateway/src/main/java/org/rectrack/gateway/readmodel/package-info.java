@@ -1,22 +1,30 @@
 /**
  * The gateway's read model: what it knows of reports, recommendations and evidence, from the topics alone.
  *
- * <p><b>History, and what "as of" means.</b> Every applied version of every aggregate is kept as a row of its own
+ * <p><b>History, and the two times.</b> Every applied version of every aggregate is kept as a row of its own
  * ({@code report_version}, {@code recommendation_version}, {@code evidence_version} with its links and review
- * history), never updated. Each row carries the event's {@code occurredAt}: the instant the owning service
- * committed the change (its outbox row is written in the same transaction). "As of T" is, per aggregate, the
- * latest applied version with {@code occurredAt <= T}.
- *
- * <p>Why {@code occurredAt} and not the instant the gateway applied the event: the applied instant changes with
- * every rebuild and with every consumer delay, so a year-end report as of 31 December would come out differently
- * after a rebuild; {@code occurredAt} travels in the event, so the same topics give the same answer, byte for
- * byte, whenever and however often they are replayed. The price: an event committed before T but delivered
- * after a question about T (a broker outage) makes a later answer about T more complete than an earlier one. An
- * answer about T is final once the consumer lag (health, metrics) is zero after T; the year-end report is asked
- * well after its cut-off, so this never shows there.
+ * history), never updated. Questions come in a {@link org.rectrack.gateway.readmodel.TimeFrame} (DESIGN.md, "Two
+ * times"):
+ * <ul>
+ * <li>{@code knownAt}, an instant in the system, compares with each row's {@code recordedAt}: the instant Kafka
+ * appended the event's record to its topic (LogAppendTime). Per aggregate, the latest version recorded by then counts.
+ * Why this and not the owner's {@code occurredAt}: an event committed at T can reach the topic much later (its owner's
+ * outbox relay was down), so no one could ever say that everything that occurred by T has arrived, and an answer about
+ * T could change after it was given. The append time grows with the offset in each partition, so "the read model has
+ * handled every partition up to its end" says "everything recorded up to now is in it"
+ * ({@link org.rectrack.gateway.readmodel.KnownAtWatermark}), and the record keeps its timestamp, so a rebuild from the
+ * topics writes the same instants and gives the same answers. The topics must therefore use
+ * {@code message.timestamp.type=LogAppendTime} (deploy/README.md).</li>
+ * <li>{@code asOf}, a day in the world, compares with what the rows say of the world: a report counts from its
+ * publication date, evidence from the day its action began. History entered late counts on the days it happened.</li>
+ * </ul>
+ * An answer never depends on consumer lag in silence: a {@code knownAt} the watermark has not reached is waited for,
+ * then answered 503 ({@link org.rectrack.gateway.readmodel.TimeFrames}); without one, the answer is as known at the
+ * latest change the watermark covers, and says so.
  *
  * <p><b>Applying.</b> {@link org.rectrack.gateway.readmodel.ReadModelConsumer} applies each event through
- * {@link org.rectrack.events.inbox.EventInbox} in the transaction that writes the row: a duplicate, or an older
+ * {@link org.rectrack.events.inbox.EventInbox} in the transaction that writes the row and the partition's progress
+ * ({@link org.rectrack.gateway.readmodel.ReadModelProgress}): a duplicate, or an older
  * version arriving after a newer one, changes nothing. An event that cannot be applied goes to the channel's
  * dead-letter topic ({@code <topic>.gateway.dlq}) with the reason, and the partition moves on.
  *

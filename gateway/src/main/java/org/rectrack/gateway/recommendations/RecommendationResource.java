@@ -51,11 +51,13 @@ public class RecommendationResource {
 
     private final StatusService statuses;
     private final TimeFrames frames;
+    private final FramedAnswers answers;
     private final Caller caller;
 
-    RecommendationResource(StatusService statuses, TimeFrames frames, Caller caller) {
+    RecommendationResource(StatusService statuses, TimeFrames frames, Caller caller, FramedAnswers answers) {
         this.statuses = statuses;
         this.frames = frames;
+        this.answers = answers;
         this.caller = caller;
     }
 
@@ -65,12 +67,6 @@ public class RecommendationResource {
             description = "Newest year first, then in rank order. Restricted evidence the caller may not see counts in"
                     + " no status and no pending count.")
     @APIResponse(responseCode = "200", description = "One page of recommendations with their status")
-    @APIResponse(responseCode = "400", description = "A query parameter is wrong",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token carries no rectrack role",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<Page<RecommendationStatus>> list(
             @Parameter(description = "ISO 3166-1 alpha-3", example = "LAO") @QueryParam("country") String country,
             @Parameter(example = "2023") @QueryParam("year") String year,
@@ -85,7 +81,7 @@ public class RecommendationResource {
         var pageRequest = page.toRequest();
         TimeFrame frame = frames.resolve(asOf, knownAt, TimeFrame.today());
         Viewer viewer = Viewer.of(caller);
-        return FramedAnswers.of(request, uri, frame, viewer,
+        return answers.of(request, uri, frame, viewer,
                 () -> statuses.list(countryCode, reportYear, report, frame, viewer, pageRequest));
     }
 
@@ -100,10 +96,6 @@ public class RecommendationResource {
                     examples = @ExampleObject(name = "in progress", value = Examples.RECOMMENDATION_STATUS)))
     @APIResponse(responseCode = "400", description = "asOf or knownAt cannot be read, or knownAt is in the future",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token carries no rectrack role",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such recommendation in the frame (its report not published by"
             + " asOf, or not recorded by knownAt)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -114,7 +106,7 @@ public class RecommendationResource {
             @Context Request request, @Context UriInfo uri) {
         TimeFrame frame = frames.resolve(asOf, knownAt, TimeFrame.today());
         Viewer viewer = Viewer.of(caller);
-        return FramedAnswers.of(request, uri, frame, viewer, () -> statuses.of(id, frame, viewer)
+        return answers.of(request, uri, frame, viewer, () -> statuses.of(id, frame, viewer)
                 .orElseThrow(() -> ProblemException.notFound("recommendation", id)));
     }
 }

@@ -34,6 +34,7 @@ import org.rectrack.gateway.evidence.api.SubmitEvidenceRequest.LinkRequest;
 import org.rectrack.gateway.evidence.api.SubmitEvidenceRequest.MetricRequest;
 import org.rectrack.gateway.reports.api.EvidenceSubmission;
 import org.rectrack.gateway.routing.Answer;
+import org.rectrack.gateway.routing.Owner;
 import org.rectrack.gateway.routing.Routing;
 import org.rectrack.gateway.status.RecommendationStatus.Citation;
 
@@ -79,7 +80,7 @@ public class DraftEvidenceHandover {
      * Submits the drafts of an import that created its report and answers the import's answer with
      * {@code evidenceSubmission} added; an answer that is not a JSON object is returned as it is.
      */
-    public Answer handOver(Answer imported, String authorization) {
+    public Answer handOver(Answer imported) {
         JsonNode answer;
         try {
             answer = exactReader.readTree(imported.body());
@@ -91,8 +92,7 @@ public class DraftEvidenceHandover {
             Log.errorf("The import's answer is not a JSON object: its draft evidence was not handed over");
             return imported;
         }
-        EvidenceSubmission submission = submitAll(importAnswer.path("report"), importAnswer.path("draftEvidence"),
-                authorization);
+        EvidenceSubmission submission = submitAll(importAnswer.path("report"), importAnswer.path("draftEvidence"));
         importAnswer.set(FIELD, json.valueToTree(submission));
         try {
             return new Answer(imported.status(), imported.contentType(), imported.headers(),
@@ -102,7 +102,7 @@ public class DraftEvidenceHandover {
         }
     }
 
-    private EvidenceSubmission submitAll(JsonNode report, JsonNode drafts, String authorization) {
+    private EvidenceSubmission submitAll(JsonNode report, JsonNode drafts) {
         String reportId = report.path("id").asText();
         Instant deadline = Instant.now().plus(config.maxWait());
         List<UUID> evidenceIds = new ArrayList<>();
@@ -120,7 +120,7 @@ public class DraftEvidenceHandover {
                 try {
                     SubmitEvidenceRequest request = request(report, draft, recommendation.get(),
                             LocalDate.now(ZoneOffset.UTC));
-                    evidenceIds.add(submit(request, key(reportId, i, draft), authorization, deadline));
+                    evidenceIds.add(submit(request, key(reportId, i, draft), deadline));
                 } catch (Refused refused) {
                     problems.add("draft " + i + ": " + refused.getMessage());
                 } catch (WebApplicationException unavailable) {
@@ -146,12 +146,12 @@ public class DraftEvidenceHandover {
     }
 
     /** The new evidence's id, after trying again while the recommendation is unknown and time is left. */
-    private UUID submit(SubmitEvidenceRequest first, String key, String authorization, Instant deadline) {
+    private UUID submit(SubmitEvidenceRequest first, String key, Instant deadline) {
         SubmitEvidenceRequest request = first;
         Duration backoff = config.firstBackoff();
         while (true) {
             String body = write(request);
-            Answer answer = routing.evidence(client -> client.submit(authorization, key, body));
+            Answer answer = routing.answer(Owner.EVIDENCE, client -> client.submit(key, body));
             if (answer.status() == 201) {
                 return UUID.fromString(read(answer.body()).path("id").asText());
             }

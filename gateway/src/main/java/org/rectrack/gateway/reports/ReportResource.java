@@ -9,11 +9,11 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
@@ -38,7 +38,7 @@ import org.rectrack.gateway.readmodel.ReadModel;
 import org.rectrack.gateway.reports.api.ImportAnswer;
 import org.rectrack.gateway.reports.api.PublishReportRequest;
 import org.rectrack.gateway.reports.api.ReportResponse;
-import org.rectrack.gateway.routing.Answer;
+import org.rectrack.gateway.routing.Owner;
 import org.rectrack.gateway.routing.RecommendationsClient;
 import org.rectrack.gateway.routing.Routing;
 import org.rectrack.gateway.status.StatusService;
@@ -51,7 +51,10 @@ import org.rectrack.platform.request.QueryValues;
 import org.rectrack.platform.security.Caller;
 import org.rectrack.platform.security.Roles;
 
-/** REST entry point for reports: read from the read model; publish and import go to the recommendations-service. */
+/**
+ * REST entry point for reports: read from the read model; publish, import and correct go to the
+ * recommendations-service.
+ */
 @Path("/reports")
 @Tag(name = "Reports", description = "Monitoring reports and their ranked recommendations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -62,12 +65,14 @@ public class ReportResource {
     private final Routing routing;
     private final DraftEvidenceHandover drafts;
     private final TimeFrames frames;
+    private final FramedAnswers answers;
     private final Caller caller;
 
     ReportResource(ReadModel readModel, StatusService statuses, Routing routing, DraftEvidenceHandover drafts,
-            TimeFrames frames, Caller caller) {
+            TimeFrames frames, Caller caller, FramedAnswers answers) {
         this.readModel = readModel;
         this.frames = frames;
+        this.answers = answers;
         this.statuses = statuses;
         this.routing = routing;
         this.drafts = drafts;
@@ -86,10 +91,6 @@ public class ReportResource {
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")))
     @APIResponse(responseCode = "400", description = "A field is missing or wrong; errors names each",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "This publisher's report on the country for the year exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A continuesFromId names no earlier recommendation of the country",
@@ -99,9 +100,39 @@ public class ReportResource {
             headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unavailable", value = Examples.UNAVAILABLE)))
-    public Response publish(String report, @Context UriInfo uri) {
-        String authorization = routing.authorization();
-        return routing.toRecommendations(client -> client.publish(authorization, report), uri.getBaseUri());
+    public Response publish(String report) {
+        return routing.write(Owner.RECOMMENDATIONS, client -> client.publish(report));
+    }
+
+    @PUT
+    @Path("/{id}/metadata")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Correct a report's tier and metadata (role admin)",
+            description = "The tier, publisher, title, source URL, publication date and reporting period as they should"
+                    + " be, as a whole: a field left out is cleared. Country and year cannot be corrected; recommendations"
+                    + " are revised one by one. Passed on to the recommendations-service, whose answer (the report as it"
+                    + " is now) comes back unchanged; each correction is a new version of the report, shown by GET"
+                    + " /reports once its event reaches the read model, and by a knownAt from then on. Sending the state"
+                    + " the report has already changes nothing.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(type = SchemaType.OBJECT,
+            requiredProperties = { "tier", "publisher", "title" }),
+            examples = @ExampleObject(name = "watch list", value = Examples.CORRECT_REPORT)))
+    @APIResponse(responseCode = "200", description = "Corrected (or already so); the report as it is now")
+    @APIResponse(responseCode = "400", description = "A field is missing or wrong, or one that cannot be corrected"
+            + " (country, year, recommendations) is given; errors names each",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such report",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The corrected publisher's report on the country for the year exists",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The recommendations-service is down or did not answer in time;"
+            + " Retry-After says when to try again",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unavailable", value = Examples.UNAVAILABLE)))
+    public Response correct(@PathParam("id") UUID id, String metadata) {
+        return routing.write(Owner.RECOMMENDATIONS, client -> client.correct(id, metadata));
     }
 
     @POST
@@ -128,13 +159,7 @@ public class ReportResource {
             content = @Content(schema = @Schema(implementation = ImportAnswer.class)))
     @APIResponse(responseCode = "400", description = "The body is empty, not UTF-8 or binary, or a parameter is wrong",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A different text of the same report is already stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "The body is larger than 1 MiB",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The text is no report (no recommendations, no country or year)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -153,8 +178,7 @@ public class ReportResource {
             @QueryParam("publisher") String publisher,
             @Parameter(description = "where the text was taken from") @QueryParam("sourceUrl") String sourceUrl,
             @Parameter(description = "publication date", example = "2023-06-15") @QueryParam("publishedOn") String publishedOn,
-            byte[] text, @Context UriInfo uri) {
-        String authorization = routing.authorization();
+            byte[] text) {
         RecommendationsClient.ImportParameters parameters = new RecommendationsClient.ImportParameters();
         parameters.dryRun = dryRun;
         parameters.country = country;
@@ -163,23 +187,15 @@ public class ReportResource {
         parameters.publisher = publisher;
         parameters.sourceUrl = sourceUrl;
         parameters.publishedOn = publishedOn;
-        Answer imported = routing.recommendations(client -> client.importText(authorization, parameters, text));
-        if (imported.status() == Response.Status.CREATED.getStatusCode()) {
-            imported = drafts.handOver(imported, authorization);
-        }
-        return routing.relay(imported, uri.getBaseUri());
+        return routing.write(Owner.RECOMMENDATIONS, client -> client.importText(parameters, text),
+                imported -> imported.status() == Response.Status.CREATED.getStatusCode() ? drafts.handOver(imported)
+                        : imported);
     }
 
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.NGO, Roles.REVIEWER, Roles.DIPLOMAT, Roles.AUDITOR })
     @Operation(summary = "List reports, newest year first (any signed-in role)")
     @APIResponse(responseCode = "200", description = "One page of reports (without their recommendations)")
-    @APIResponse(responseCode = "400", description = "A query parameter is wrong",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token carries no rectrack role",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Transactional
     public RestResponse<Page<ReportResponse>> list(
             @Parameter(description = "ISO 3166-1 alpha-3", example = "LAO") @QueryParam("country") String country,
@@ -192,7 +208,7 @@ public class ReportResource {
         var reportYear = QueryValues.optionalInteger("year", year, 2001, 2100);
         var pageRequest = page.toRequest();
         TimeFrame frame = frames.resolve(asOf, knownAt, TimeFrame.today());
-        return FramedAnswers.of(request, uri, frame, Viewer.of(caller), () -> readModel.reports(countryCode, reportYear,
+        return answers.of(request, uri, frame, Viewer.of(caller), () -> readModel.reports(countryCode, reportYear,
                 frame, pageRequest).map(report -> ReportResponse.of(report, null)));
     }
 
@@ -204,10 +220,6 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The report")
     @APIResponse(responseCode = "400", description = "asOf or knownAt cannot be read, or knownAt is in the future",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token carries no rectrack role",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such report (as of asOf)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Transactional
@@ -217,7 +229,7 @@ public class ReportResource {
             @Context Request request, @Context UriInfo uri) {
         TimeFrame frame = frames.resolve(asOf, knownAt, TimeFrame.today());
         Viewer viewer = Viewer.of(caller);
-        return FramedAnswers.of(request, uri, frame, viewer, () -> {
+        return answers.of(request, uri, frame, viewer, () -> {
             var report = readModel.report(id, frame).orElseThrow(() -> ProblemException.notFound("report", id));
             return ReportResponse.of(report, statuses.ofReport(id, frame, viewer));
         });

@@ -9,14 +9,19 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** The writes the evidence-service owns; bodies and answers pass through unchanged. */
+/**
+ * The writes the evidence-service owns; bodies and answers pass through unchanged. Each call goes as the caller:
+ * the incoming request's Authorization is passed on by the default client headers factory (the headers named in
+ * {@code org.eclipse.microprofile.rest.client.propagateHeaders}).
+ */
 @RegisterRestClient(configKey = "evidence")
+@RegisterClientHeaders
 @Path("/evidence")
 @Produces(MediaType.APPLICATION_JSON)
 public interface EvidenceClient {
@@ -25,13 +30,11 @@ public interface EvidenceClient {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    CompletionStage<Response> submit(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, String evidence);
+    CompletionStage<Response> submit(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, String evidence);
 
     /** verify, reject or retract. */
     @POST
     @Path("/{id}/{action}")
     @Consumes(MediaType.APPLICATION_JSON)
-    CompletionStage<Response> transition(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id,
-            @PathParam("action") String action, String body);
+    CompletionStage<Response> transition(@PathParam("id") UUID id, @PathParam("action") String action, String body);
 }

@@ -1,35 +1,72 @@
 package org.rectrack.gateway.routing;
 
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** The writes the recommendations-service owns; bodies and answers pass through unchanged. */
+/**
+ * The writes the recommendations-service owns, and the one read the gateway's read model does not hold (a
+ * recommendation's revisions); bodies and answers pass through unchanged. Each call goes as the caller: the incoming
+ * request's Authorization is passed on by the default client headers factory (the headers named in
+ * {@code org.eclipse.microprofile.rest.client.propagateHeaders}).
+ */
 @RegisterRestClient(configKey = "recommendations")
-@Path("/reports")
+@RegisterClientHeaders
 @Produces(MediaType.APPLICATION_JSON)
 public interface RecommendationsClient {
 
     @POST
+    @Path("/reports")
     @Consumes(MediaType.APPLICATION_JSON)
-    CompletionStage<Response> publish(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String report);
+    CompletionStage<Response> publish(String report);
+
+    @PUT
+    @Path("/reports/{id}/metadata")
+    @Consumes(MediaType.APPLICATION_JSON)
+    CompletionStage<Response> correct(@PathParam("id") UUID report, String metadata);
+
+    @GET
+    @Path("/recommendations/{id}/revisions")
+    CompletionStage<Response> revisions(@PathParam("id") UUID recommendation);
 
     @POST
-    @Path("/import")
+    @Path("/recommendations/{id}/revisions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    CompletionStage<Response> revise(@PathParam("id") UUID recommendation, String revision);
+
+    @POST
+    @Path("/recommendations/{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_JSON)
+    CompletionStage<Response> withdraw(@PathParam("id") UUID recommendation, String reason);
+
+    @PUT
+    @Path("/recommendations/{id}/continues-from")
+    @Consumes(MediaType.APPLICATION_JSON)
+    CompletionStage<Response> link(@PathParam("id") UUID recommendation, String link);
+
+    @DELETE
+    @Path("/recommendations/{id}/continues-from")
+    CompletionStage<Response> unlink(@PathParam("id") UUID recommendation);
+
+    @POST
+    @Path("/reports/import")
     @Consumes(MediaType.TEXT_PLAIN)
-    CompletionStage<Response> importText(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @BeanParam ImportParameters parameters, byte[] text);
+    CompletionStage<Response> importText(@BeanParam ImportParameters parameters, byte[] text);
 
     /** The query parameters of an import, passed on as the caller gave them. */
     class ImportParameters {

@@ -1,81 +1,137 @@
 package org.rectrack.gateway.routing;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
-import org.rectrack.platform.security.Caller;
+import org.rectrack.gateway.readmodel.ReadYourWrites;
 
 /**
- * Routes a write to the service that owns it, as the caller: its bearer token goes along. The service's answer
- * comes back as it is (status, problem+json body, Idempotent-Replayed), with its Location rewritten to the
- * gateway's URL. A service that is down or too slow gives a 503 problem+json with Retry-After instead.
+ * Routes a write to the service that owns it, as the caller: its bearer token goes along (the REST clients pass it
+ * on). The service's answer comes back as it is (status, problem+json body, Idempotent-Replayed), with its Location
+ * rewritten to the gateway's URL. A service that is down or too slow gives a 503 problem+json with Retry-After
+ * instead.
+ *
+ * <p>Every write a client sends the gateway goes through {@link #write}: what must happen to every write's answer
+ * happens there, once. A 2xx answer waits until the read model shows what was written ({@link ReadYourWrites}).
  */
 @ApplicationScoped
 public class Routing {
 
     private final Downstream downstream;
-    private final Caller caller;
     private final RoutingConfig config;
+    private final UriInfo request;
+    private final ReadYourWrites readYourWrites;
+    private final ObjectMapper json;
 
-    Routing(Downstream downstream, Caller caller, RoutingConfig config) {
+    Routing(Downstream downstream, RoutingConfig config, UriInfo request, ReadYourWrites readYourWrites,
+            ObjectMapper json) {
         this.downstream = downstream;
-        this.caller = caller;
         this.config = config;
-    }
-
-    /** The caller's Authorization header, to pass on. */
-    public String authorization() {
-        return caller.rawToken().map(token -> "Bearer " + token).orElse(null);
-    }
-
-    public Response toRecommendations(Function<RecommendationsClient, CompletionStage<Response>> call, URI gatewayBase) {
-        return relay(recommendations(call), gatewayBase);
-    }
-
-    public Response toEvidence(Function<EvidenceClient, CompletionStage<Response>> call, URI gatewayBase) {
-        return relay(evidence(call), gatewayBase);
+        this.request = request;
+        this.readYourWrites = readYourWrites;
+        this.json = json;
     }
 
     /**
-     * The recommendations-service's answer, for a route that does more with it than relay it.
+     * Sends a client's write to its owner and answers with the owner's answer, relayed.
      *
-     * @throws WebApplicationException 503 with Retry-After when the service is down or too slow
+     * @param owner the service that owns what is written
+     * @param call  the write, through the owner's REST client
+     * @return the owner's answer as the gateway's (see {@link #relay(Answer)}); a 503 with Retry-After when the
+     *         owner is down or too slow
      */
-    public Answer recommendations(Function<RecommendationsClient, CompletionStage<Response>> call) {
-        return answer("recommendations-service", () -> downstream.recommendations(call));
+    public <C> Response write(Owner<C> owner, Function<C, CompletionStage<Response>> call) {
+        return write(owner, call, UnaryOperator.identity());
     }
 
     /**
-     * The evidence-service's answer, for a route that does more with it than relay it.
+     * Sends a client's write to its owner and answers with the owner's answer, once {@code then} has done what
+     * the route does with it (the import hands its draft evidence over), relayed.
      *
-     * @throws WebApplicationException 503 with Retry-After when the service is down or too slow
+     * @return the answer {@code then} made of the owner's, as the gateway's; a 503 with Retry-After when the owner
+     *         is down or too slow
      */
-    public Answer evidence(Function<EvidenceClient, CompletionStage<Response>> call) {
-        return answer("evidence-service", () -> downstream.evidence(call));
+    public <C> Response write(Owner<C> owner, Function<C, CompletionStage<Response>> call, UnaryOperator<Answer> then) {
+        Answer answer = then.apply(answer(owner, call));
+        if (answer.status() / 100 == 2) {
+            // Read your writes: what the answer says was written shows in the next read through the gateway.
+            readYourWrites.await(written(answer));
+        }
+        return relay(answer);
     }
 
-    private Answer answer(String service, Supplier<CompletionStage<Answer>> call) {
+    /**
+     * The aggregate versions an owner's answer names: every JSON object in it with a UUID {@code id} and a numeric
+     * {@code version} (a report, its recommendations, evidence), as every owner's answer shapes them.
+     */
+    List<ReadYourWrites.Written> written(Answer answer) {
+        if (answer.body().length == 0 || answer.contentType() == null || !answer.contentType().contains("json")) {
+            return List.of();
+        }
+        List<ReadYourWrites.Written> written = new ArrayList<>();
         try {
-            return await(call);
+            collect(json.readTree(answer.body()), written);
+        } catch (IOException e) {
+            Log.debugf("The owner's answer is no JSON to find written versions in: %s", e.getMessage());
+        }
+        return written;
+    }
+
+    private static void collect(JsonNode node, List<ReadYourWrites.Written> written) {
+        if (node.isObject() && node.path("id").isTextual() && node.path("version").canConvertToLong()
+                && node.path("version").isIntegralNumber()) {
+            try {
+                written.add(new ReadYourWrites.Written(UUID.fromString(node.get("id").asText()), node.get("version").asLong()));
+            } catch (IllegalArgumentException notAnId) {
+                // An id that is no UUID names nothing of the read model's.
+            }
+        }
+        node.forEach(child -> collect(child, written));
+    }
+
+    /**
+     * Sends a client's read to the owner, for what the read model does not hold (a recommendation's revisions),
+     * and answers with the owner's answer, relayed.
+     */
+    public <C> Response read(Owner<C> owner, Function<C, CompletionStage<Response>> call) {
+        return relay(answer(owner, call));
+    }
+
+    /**
+     * The owner's answer, for a route that sends writes of its own on a client's behalf (the import's drafts).
+     *
+     * @throws WebApplicationException 503 with Retry-After when the service is down or too slow
+     */
+    public <C> Answer answer(Owner<C> owner, Function<C, CompletionStage<Response>> call) {
+        try {
+            return await(() -> owner.call().apply(downstream, call));
         } catch (TimeoutException e) {
-            throw unavailable(service + " did not answer in time; nothing is known to have changed, try again shortly", e);
+            throw unavailable(owner.name() + " did not answer in time; nothing is known to have changed, try again shortly", e);
         } catch (CircuitBreakerOpenException e) {
-            throw unavailable(service + " is unavailable (it failed repeatedly just now); try again shortly", e);
+            throw unavailable(owner.name() + " is unavailable (it failed repeatedly just now); try again shortly", e);
         } catch (ProcessingException e) {
-            throw unavailable(service + " cannot be reached; try again shortly", e);
+            throw unavailable(owner.name() + " cannot be reached; try again shortly", e);
         } catch (WebApplicationException e) {
             // The client's default mapper is off; should one still throw, its response is the service's answer.
             return Downstream.read(e.getResponse());
@@ -83,7 +139,8 @@ public class Routing {
     }
 
     /** A service's answer as the gateway's: status, body and relayed headers, Location rewritten to the gateway. */
-    public Response relay(Answer answer, URI gatewayBase) {
+    private Response relay(Answer answer) {
+        URI gatewayBase = request.getBaseUri();
         Response.ResponseBuilder response = Response.status(answer.status());
         if (answer.body().length > 0) {
             response.entity(answer.body());

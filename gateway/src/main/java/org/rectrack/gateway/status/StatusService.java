@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.rectrack.events.evidence.EvidenceState;
-import org.rectrack.gateway.readmodel.AnswerCache;
 import org.rectrack.gateway.readmodel.EvidenceVersion;
 import org.rectrack.gateway.readmodel.ReadModel;
 import org.rectrack.gateway.readmodel.RecommendationVersion;
@@ -37,9 +36,8 @@ import org.rectrack.platform.paging.PageRequest;
  * <p>Evidence counts for the recommendation it is linked to: a recommendation repeated from an earlier year starts
  * from its own evidence, and shows the earlier ones as its lineage ("outstanding since" the first year).
  *
- * <p>Each answer is computed with a fixed number of queries (the recommendations, their reports, the evidence on them,
- * and the country's recommendations for the lineage), and kept in the {@link AnswerCache}: an answer in a frame the
- * read model has reached never changes.
+ * <p>Each answer is computed with a fixed number of queries, however many recommendations it holds: the
+ * recommendations, their reports, the evidence on them, and the country's recommendations for the lineage.
  */
 @ApplicationScoped
 public class StatusService {
@@ -48,27 +46,9 @@ public class StatusService {
     private static final int MAX_LINEAGE = 50;
 
     private final ReadModel readModel;
-    private final AnswerCache cache;
 
-    StatusService(ReadModel readModel, AnswerCache cache) {
+    StatusService(ReadModel readModel) {
         this.readModel = readModel;
-        this.cache = cache;
-    }
-
-    private record CountryQuestion(String country, Viewer viewer) {
-    }
-
-    private record ReportQuestion(UUID reportId, Viewer viewer) {
-    }
-
-    private record OneQuestion(UUID id, Viewer viewer) {
-    }
-
-    private record ListQuestion(Optional<String> country, Optional<Integer> year, Optional<UUID> reportId,
-            PageRequest page, Viewer viewer) {
-    }
-
-    private record TierQuestion(String country) {
     }
 
     /**
@@ -77,50 +57,45 @@ public class StatusService {
      */
     @Transactional
     public List<RecommendationStatus> forCountry(String country, TimeFrame frame, Viewer viewer) {
-        return cache.get(new CountryQuestion(country, viewer), frame,
-                () -> statuses(readModel.recommendations(country, frame), frame, viewer));
+        return statuses(readModel.recommendations(country, frame), frame, viewer);
     }
 
     /** The recommendations of one report, in rank order, each with its status. */
     @Transactional
     public List<RecommendationStatus> ofReport(UUID reportId, TimeFrame frame, Viewer viewer) {
-        return cache.get(new ReportQuestion(reportId, viewer), frame, () -> statuses(readModel.recommendationsOf(reportId, frame), frame, viewer));
+        return statuses(readModel.recommendationsOf(reportId, frame), frame, viewer);
     }
 
     /** One recommendation with its status, if it counts in the frame. */
     @Transactional
     public Optional<RecommendationStatus> of(UUID id, TimeFrame frame, Viewer viewer) {
-        return cache.get(new OneQuestion(id, viewer), frame, () -> readModel.recommendation(id, frame)
-                .map(recommendation -> statuses(List.of(recommendation), frame, viewer).getFirst()));
+        return readModel.recommendation(id, frame)
+                .map(recommendation -> statuses(List.of(recommendation), frame, viewer).getFirst());
     }
 
     /** A page of recommendations, newest year first, then in rank order, each with its status. */
     @Transactional
     public Page<RecommendationStatus> list(Optional<String> country, Optional<Integer> year, Optional<UUID> reportId,
             TimeFrame frame, Viewer viewer, PageRequest page) {
-        return cache.get(new ListQuestion(country, year, reportId, page, viewer), frame, () -> {
-            Page<RecommendationVersion> recommendations = readModel.recommendations(country, year, reportId, frame, page);
-            List<RecommendationStatus> statuses = statuses(recommendations.items(), frame, viewer);
-            return new Page<>(statuses, recommendations.page(), recommendations.size(), recommendations.totalItems(),
-                    recommendations.totalPages());
-        });
+        Page<RecommendationVersion> recommendations = readModel.recommendations(country, year, reportId, frame, page);
+        List<RecommendationStatus> statuses = statuses(recommendations.items(), frame, viewer);
+        return new Page<>(statuses, recommendations.page(), recommendations.size(), recommendations.totalItems(),
+                recommendations.totalPages());
     }
 
     /** The tier every report on the country gave it, oldest year first, in the frame. */
     @Transactional
     public List<TierEntry> tierHistory(String country, TimeFrame frame) {
-        return cache.get(new TierQuestion(country), frame, () -> {
-            List<TierEntry> tiers = new ArrayList<>();
-            int page = 0;
-            Page<ReportVersion> reports;
-            do {
-                reports = readModel.reports(Optional.of(country), Optional.empty(), frame, new PageRequest(page++, 100));
-                reports.items().forEach(report -> tiers.add(new TierEntry(report.year, report.tier, report.reportId,
-                        report.publisher)));
-            } while (page < reports.totalPages());
-            tiers.sort(Comparator.comparingInt(TierEntry::year).thenComparing(TierEntry::publisher));
-            return List.copyOf(tiers);
-        });
+        List<TierEntry> tiers = new ArrayList<>();
+        int page = 0;
+        Page<ReportVersion> reports;
+        do {
+            reports = readModel.reports(Optional.of(country), Optional.empty(), frame, new PageRequest(page++, 100));
+            reports.items().forEach(report -> tiers.add(new TierEntry(report.year, report.tier, report.reportId,
+                    report.publisher)));
+        } while (page < reports.totalPages());
+        tiers.sort(Comparator.comparingInt(TierEntry::year).thenComparing(TierEntry::publisher));
+        return List.copyOf(tiers);
     }
 
     private List<RecommendationStatus> statuses(List<RecommendationVersion> recommendations, TimeFrame frame,

@@ -69,13 +69,13 @@ class ComplianceReportTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Test
-    void aReportAsOfACutOffKeepsItsBytesInEveryFormatWhateverHappensLater() {
+    void aReportKnownAtAnInstantKeepsItsBytesInEveryFormatWhateverIsRecordedLater() {
         Fixture fixture = publishYear();
         Instant cutOff = Instant.now();
         byte[] json = download(fixture, cutOff, JSON);
         byte[] csv = download(fixture, cutOff, CSV);
         byte[] pdf = download(fixture, cutOff, PDF);
-        // Nothing happened to the data between the two instants: all but the instant and its fingerprint is the same.
+        // Nothing was recorded between the two instants: all but the instant and its fingerprint is the same.
         assertThat(dataOf(download(fixture, Instant.now(), JSON))).isEqualTo(dataOf(json));
 
         // After the cut-off: the verified evidence is retracted, the second recommendation is fulfilled.
@@ -126,6 +126,30 @@ class ComplianceReportTest {
         assertThat(report.getList("metrics.kind")).containsExactly("OFFICIALS_TRAINED");
         assertThat(report.getList("metrics[0].values")).containsExactly(null, null, 300);
         assertThat(report.getString("dataSha256")).matches("[0-9a-f]{64}");
+    }
+
+    @Test
+    void aWithdrawnRecommendationStaysInTheReportMarkedWithdrawnAndCountsInNoSummaryFigure() {
+        Fixture fixture = publishYear();
+        CountryYear where = fixture.where;
+        RecommendationChanged withdrawn = new RecommendationChanged(fixture.second, fixture.report, where.country() + "-"
+                + where.year() + "-02", where.country(), where.year(), 2,
+                "Increase efforts to identify victims, including men, boys, and LGBTQI+ persons.", 1,
+                List.of(Pillar.PROSECUTION), List.of(), null, RecommendationState.WITHDRAWN, "WITHDRAWN", Instant.now());
+        send(EventType.RECOMMENDATION_CHANGED, fixture.second, 2, withdrawn);
+        TestEvents.awaitVersion(EventType.RECOMMENDATION_CHANGED.name(), fixture.second, 2);
+
+        var report = auditor().accept(JSON).queryParam("asOf", Instant.now().toString()).get(path(where))
+                .then().statusCode(200).extract().jsonPath();
+        String csv = new String(download(fixture, Instant.now(), CSV), StandardCharsets.UTF_8);
+
+        assertThat(report.getList("recommendations.code"))
+                .containsExactly(where.country() + "-" + where.year() + "-01", where.country() + "-" + where.year() + "-02");
+        assertThat(report.getList("recommendations.state")).containsExactly("ACTIVE", "WITHDRAWN");
+        assertThat(report.getInt("summary.total")).isEqualTo(1);
+        assertThat(report.getString("summary.shareImplementedOrInProgress")).isEqualTo("100.0");
+        assertThat(csv.lines().skip(1).filter(line -> line.contains(where.country() + "-" + where.year() + "-02")))
+                .singleElement().asString().contains("WITHDRAWN");
     }
 
     @Test
@@ -272,15 +296,54 @@ class ComplianceReportTest {
     }
 
     @Test
-    void anUnknownCountryOrABadOrFutureCutOffIsABadRequest() {
+    void anUnknownCountryABadDayOrAFutureKnownAtIsABadRequest() {
         CountryYear where = TestEvents.uniqueCountryYear();
 
         auditor().accept(JSON).get("/api/v1/compliance-reports/XXX/" + where.year())
                 .then().statusCode(400).body("errors[0].field", equalTo("country"));
         auditor().accept(JSON).queryParam("asOf", "last christmas").get(path(where))
                 .then().statusCode(400).body("errors[0].field", equalTo("asOf"));
-        auditor().accept(JSON).queryParam("asOf", Instant.now().plusSeconds(3600).toString()).get(path(where))
-                .then().statusCode(400).body("errors[0].message", equalTo("must not be in the future"));
+        // What is not recorded yet could still change the report: it would not be reproducible.
+        auditor().accept(JSON).queryParam("knownAt", Instant.now().plusSeconds(3600).toString()).get(path(where))
+                .then().statusCode(400).body("errors[0].field", equalTo("knownAt"))
+                .body("errors[0].message", equalTo("must not be in the future"));
+    }
+
+    @Test
+    void historyRecordedTodayCountsAsOfTheDaysItHappened() {
+        // The README's own call: a year's report and evidence of an action in March of that year, all recorded today.
+        Fixture fixture = publishYear();
+        int year = fixture.where.year();
+
+        var yearEnd = auditor().accept(JSON).get(path(fixture.where)).then().statusCode(200).extract().jsonPath();
+        assertThat(yearEnd.getString("asOf")).isEqualTo(year + "-12-31");
+        assertThat(yearEnd.getList("recommendations.status")).containsExactly("IN_PROGRESS", "NO_EVIDENCE");
+
+        var beforeTheAction = auditor().accept(JSON).queryParam("asOf", year + "-02-28").get(path(fixture.where))
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(beforeTheAction.getList("recommendations.status")).containsExactly("NO_EVIDENCE", "NO_EVIDENCE");
+
+        // The report was published on 15 June: before it, it had made no recommendations yet.
+        auditor().accept(JSON).queryParam("asOf", year + "-06-14").get(path(fixture.where))
+                .then().statusCode(404).contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Test
+    void theAnswerPinsNowAsItsKnownAtAndThatLinkGivesTheSameBytesLater() {
+        Fixture fixture = publishYear();
+
+        var first = auditor().accept(CSV).get(path(fixture.where)).then().statusCode(200).extract();
+        String pinned = first.header("Content-Location");
+        assertThat(pinned).contains("asOf=" + fixture.where.year() + "-12-31").contains("knownAt=");
+
+        // Recorded after it: the pinned link does not see it.
+        evidence(UUID.randomUUID(), fixture.second, fixture.where.year(), Assessment.FULFILLS, EvidenceState.VERIFIED, 2,
+                Visibility.PUBLIC);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> auditor()
+                .get("/api/v1/recommendations/" + fixture.second)
+                .then().statusCode(200).body("status", equalTo("IMPLEMENTED")));
+        assertThat(auditor().accept(CSV).get(pinned).then().statusCode(200).extract().asByteArray())
+                .isEqualTo(first.asByteArray());
     }
 
     @Test
@@ -293,7 +356,7 @@ class ComplianceReportTest {
     }
 
     /** A report with two recommendations; verified training evidence with a figure on the first, one pending. */
-    private record Fixture(CountryYear where, UUID first, UUID second, UUID training) {
+    private record Fixture(CountryYear where, UUID report, UUID first, UUID second, UUID training) {
     }
 
     private Fixture publishYear() {
@@ -309,7 +372,7 @@ class ComplianceReportTest {
         send(EventType.REPORT_CHANGED, report, 1, new ReportChanged(report, where.country(), where.year(),
                 Tier.TIER_2_WATCH_LIST, "U.S. Department of State",
                 where.year() + " Trafficking in Persons Report: " + where.country(), null,
-                LocalDate.of(2023, 6, 15), null, null, 2, now));
+                LocalDate.of(where.year(), 6, 15), null, null, 2, now));
         send(EventType.RECOMMENDATION_CHANGED, first, 1, recommendation(first, report, where, 1,
                 "ສືບສວນ ແລະ ດຳເນີນຄະດີ ຜູ້ຄ້າມະນຸດ", now));
         send(EventType.RECOMMENDATION_CHANGED, second, 1, recommendation(second, report, where, 2, secondText, now));
@@ -324,7 +387,7 @@ class ComplianceReportTest {
             auditor().get("/api/v1/recommendations/" + first)
                     .then().statusCode(200).body("status", equalTo("IN_PROGRESS")).body("pendingCount", equalTo(1));
         });
-        return new Fixture(where, first, second, training);
+        return new Fixture(where, report, first, second, training);
     }
 
     private static RecommendationChanged recommendation(UUID id, UUID report, CountryYear where, int rank, String text,
@@ -334,7 +397,7 @@ class ComplianceReportTest {
                 RecommendationState.ACTIVE, "CREATED", at);
     }
 
-    /** Evidence of an action on 1 March 2023; ADVANCES evidence states 300 officials trained in {@code year}. */
+    /** Evidence of an action on 1 March of {@code year}; ADVANCES evidence states 300 officials trained in it. */
     private void evidence(UUID id, UUID recommendation, int year, Assessment assessment, EvidenceState state,
             long version, Visibility visibility) {
         Instant now = Instant.now();
@@ -342,7 +405,7 @@ class ComplianceReportTest {
                 ? List.of(new EvidenceChanged.Metric(MetricKind.OFFICIALS_TRAINED, new BigDecimal("300"), "PERSONS", null,
                         null, year))
                 : List.of();
-        LocalDate day = LocalDate.of(2023, 3, 1);
+        LocalDate day = LocalDate.of(year, 3, 1);
         send(EventType.EVIDENCE_CHANGED, id, version, new EvidenceChanged(id, "lao-ngo",
                 List.of(new EvidenceChanged.Link(recommendation, assessment)), day, day, LAO_SUMMARY, "lo",
                 new EvidenceChanged.Source("Vientiane Times", "Vientiane Times", "https://example.org/vt/1", null, day,
@@ -364,17 +427,17 @@ class ComplianceReportTest {
         return "/api/v1/compliance-reports/" + where.country() + "/" + where.year();
     }
 
-    private static byte[] download(Fixture fixture, Instant asOf, String type) {
-        return auditor().accept(type).queryParam("asOf", asOf.toString())
+    private static byte[] download(Fixture fixture, Instant knownAt, String type) {
+        return auditor().accept(type).queryParam("knownAt", knownAt.toString())
                 .get(path(fixture.where))
                 .then().statusCode(200).extract().asByteArray();
     }
 
-    /** A JSON report without what names the instant it was asked for: the data it shows. */
+    /** A JSON report without what names the instant it was known at: the data it shows. */
     private static JsonNode dataOf(byte[] json) {
         try {
             ObjectNode report = (ObjectNode) MAPPER.readTree(json);
-            report.remove(List.of("asOf", "dataSha256"));
+            report.remove(List.of("knownAt", "dataSha256"));
             return report;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -75,7 +75,7 @@ class EndToEndTest {
                 .post("/api/v1/evidence/" + evidence + "/retract").then().statusCode(200)
                 .body("state", equalTo("RETRACTED"));
         await().atMost(EVENTUALLY).until(() -> "NO_EVIDENCE".equals(status(recommendation).getString("status")));
-        as("auditor", "audit").queryParam("asOf", whileVerified.toString())
+        as("auditor", "audit").queryParam("knownAt", whileVerified.toString())
                 .get("/api/v1/recommendations/" + recommendation).then().statusCode(200)
                 .body("status", equalTo("IN_PROGRESS"));
         as("diplomat", "embassy").get("/api/v1/evidence/" + evidence).then().statusCode(200)
@@ -140,6 +140,84 @@ class EndToEndTest {
     }
 
     @Test
+    void anAdminCorrectsRevisesLinksUnlinksAndWithdrawsThroughTheGatewayAndTheReadSideShowsEachChange() {
+        CountryYear earlierYear = TestEvents.uniqueCountryYear();
+        CountryYear later = earlierYear.nextYear();
+        UUID earlier = publishReport(earlierYear);
+        Response published = publish(later);
+        UUID report = UUID.fromString(published.path("id"));
+        UUID recommendation = UUID.fromString(published.path("recommendations[0].id"));
+        String publisher = published.path("publisher");
+
+        as("admin").body(Map.of("tier", "TIER_3", "publisher", publisher, "title", "Corrected title"))
+                .put("/api/v1/reports/" + report + "/metadata").then().statusCode(200)
+                .body("tier", equalTo("TIER_3")).body("version", equalTo(2));
+        await().atMost(EVENTUALLY).until(() -> as("diplomat", "embassy").get("/api/v1/reports/" + report)
+                .path("tier"), "TIER_3"::equals);
+        as("diplomat", "embassy").get("/api/v1/reports/" + report).then().body("title", equalTo("Corrected title"));
+
+        as("admin").body(Map.of("text", "Vigorously investigate and prosecute traffickers, including officials.",
+                "reason", "Typing error")).post("/api/v1/recommendations/" + recommendation + "/revisions").then()
+                .statusCode(201).header("Location", startsWith(gatewayApi + "recommendations/" + recommendation))
+                .body("revision", equalTo(2));
+        as("auditor", "audit").get("/api/v1/recommendations/" + recommendation + "/revisions").then().statusCode(200)
+                .body("revision", contains(1, 2))
+                .body("reason", contains("published", "Typing error"));
+        await().atMost(EVENTUALLY).until(() -> status(recommendation).getInt("revision") == 2);
+
+        as("admin").body(Map.of("continuesFromId", earlier.toString()))
+                .put("/api/v1/recommendations/" + recommendation + "/continues-from").then().statusCode(200)
+                .body("continuesFromId", equalTo(earlier.toString()));
+        await().atMost(EVENTUALLY).until(() -> status(recommendation).getList("lineage.id"),
+                lineage -> lineage != null && lineage.contains(earlier.toString()));
+        as("admin").delete("/api/v1/recommendations/" + recommendation + "/continues-from").then().statusCode(200)
+                .body("continuesFromId", equalTo(null));
+        await().atMost(EVENTUALLY).until(() -> status(recommendation).getList("lineage.id"),
+                lineage -> lineage != null && lineage.isEmpty());
+
+        as("admin").body(Map.of("reason", "Published in error"))
+                .post("/api/v1/recommendations/" + recommendation + "/withdraw").then().statusCode(200)
+                .body("state", equalTo("WITHDRAWN"));
+        await().atMost(EVENTUALLY).until(() -> "WITHDRAWN".equals(status(recommendation).getString("state")));
+        as("diplomat", "embassy").queryParam("reportId", report.toString()).get("/api/v1/recommendations").then()
+                .statusCode(200).body("items.state", contains("WITHDRAWN"));
+        as("auditor", "audit").accept("application/json").queryParam("asOf", Instant.now().toString())
+                .get("/api/v1/compliance-reports/" + later.country() + "/"
+                + later.year()).then().statusCode(200)
+                .body("recommendations.state", contains("WITHDRAWN"))
+                .body("summary.total", equalTo(0));
+        as("admin").body(Map.of("reason", "Again")).post("/api/v1/recommendations/" + recommendation + "/withdraw")
+                .then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void whatAWriteThroughTheGatewayWroteIsReadableThroughItAtOnce() {
+        UUID recommendation = publishReport(TestEvents.uniqueCountryYear());
+        as("diplomat", "embassy").get("/api/v1/recommendations/" + recommendation).then().statusCode(200);
+        // The evidence-service learns of the recommendation from the topic: until then it refuses evidence with 422.
+        await().atMost(EVENTUALLY).until(() -> as("ngo", "ngo-ryw").header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(evidenceOn(recommendation)).post("/api/v1/evidence").statusCode(), status -> status == 201);
+
+        for (int i = 0; i < 100; i++) {
+            Response submitted = as("ngo", "ngo-ryw").header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(evidenceOn(recommendation)).post("/api/v1/evidence");
+            submitted.then().statusCode(201);
+            as("ngo", "ngo-ryw").get(submitted.header("Location")).then().statusCode(200)
+                    .body("version", equalTo(1)).body("state", equalTo("SUBMITTED"));
+            if (i % 10 == 0) {
+                String evidence = submitted.path("id");
+                as("reviewer", "board").post("/api/v1/evidence/" + evidence + "/verify").then().statusCode(200);
+                as("diplomat", "embassy").get("/api/v1/evidence/" + evidence).then().statusCode(200)
+                        .body("version", equalTo(2)).body("state", equalTo("VERIFIED"));
+                as("diplomat", "embassy").get("/api/v1/recommendations/" + recommendation).then().statusCode(200)
+                        .body("status", equalTo("IN_PROGRESS")).body("evidenceIds", hasItem(evidence));
+            }
+        }
+        as("ngo", "ngo-ryw").queryParam("recommendationId", recommendation.toString()).get("/api/v1/evidence").then()
+                .statusCode(200).body("totalItems", equalTo(101));
+    }
+
+    @Test
     void aServicesProblemComesBackUnchanged() {
         as("admin").body(Map.of("country", "XXX", "year", 1999)).post("/api/v1/reports").then()
                 .statusCode(400)
@@ -165,6 +243,11 @@ class EndToEndTest {
 
     /** Publishes a report with one recommendation through the gateway; returns the recommendation's id. */
     private UUID publishReport(CountryYear where) {
+        return UUID.fromString(publish(where).path("recommendations[0].id"));
+    }
+
+    /** Publishes a report with one recommendation through the gateway; returns the service's answer. */
+    private Response publish(CountryYear where) {
         // On the test's own country-year: the topics carry it to every gateway database of this JVM.
         Map<String, Object> report = Map.of("country", where.country(), "year", where.year(), "tier", "TIER_2",
                 "publisher", "U.S. Department of State",
@@ -173,7 +256,7 @@ class EndToEndTest {
                         "pillars", List.of("PROSECUTION"), "targetGroups", List.of())));
         Response published = as("admin").body(report).post("/api/v1/reports");
         published.then().statusCode(201).header("Location", startsWith(gatewayApi + "reports/"));
-        return UUID.fromString(published.path("recommendations[0].id"));
+        return published;
     }
 
     private static Map<String, Object> evidenceOn(UUID recommendation) {

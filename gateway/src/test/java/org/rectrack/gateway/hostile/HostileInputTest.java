@@ -98,15 +98,20 @@ class HostileInputTest {
     }
 
     @Test
-    void anAsOfThatIsNoPlainDateOrInstantIsA400NamingIt() {
-        for (String asOf : List.of("-2023-12-31", "+2023-12-31T00:00:00Z", "2023-12-31T23:59:59", "1703980800",
-                "2023-12-31T23:59:59.5+0700", "1899-12-31")) {
-            as("diplomat").queryParam("asOf", asOf).get("/api/v1/recommendations").then().statusCode(400)
-                    .contentType("application/problem+json").body("errors.field", contains("asOf"));
-            as("diplomat").queryParam("asOf", asOf).get("/api/v1/reports/" + UUID.randomUUID()).then().statusCode(400)
-                    .body("errors.field", contains("asOf"));
-            as("auditor").accept("application/json").queryParam("asOf", asOf).get("/api/v1/compliance-reports/LAO/2023")
-                    .then().statusCode(400).body("errors.field", contains("asOf"));
+    void anAsOfOrKnownAtThatIsNoPlainDateOrInstantIsA400NamingIt() {
+        for (String time : List.of("asOf", "knownAt")) {
+            for (String value : List.of("-2023-12-31", "+2023-12-31T00:00:00Z", "2023-12-31T23:59:59", "1703980800",
+                    "2023-12-31T23:59:59.5+0700", "1899-12-31")) {
+                for (String path : List.of("/api/v1/recommendations", "/api/v1/recommendations/" + UUID.randomUUID(),
+                        "/api/v1/reports", "/api/v1/reports/" + UUID.randomUUID(), "/api/v1/evidence",
+                        "/api/v1/evidence/" + UUID.randomUUID())) {
+                    as("diplomat").queryParam(time, value).get(path).then().statusCode(400)
+                            .contentType("application/problem+json").body("errors.field", contains(time));
+                }
+                as("auditor").accept("application/json").queryParam(time, value)
+                        .get("/api/v1/compliance-reports/LAO/2023").then().statusCode(400)
+                        .body("errors.field", contains(time));
+            }
         }
     }
 

@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
-import static org.rectrack.gateway.TestCallers.as;
+import static io.restassured.RestAssured.given;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,6 +42,7 @@ import io.restassured.response.Response;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.rectrack.deploy.infra.testing.InfrastructureTestResource;
+import org.rectrack.deploy.infra.testing.TestTokens;
 
 /**
  * The import route hands the drafts of a report it created to the evidence-service. Both services are played by
@@ -65,7 +66,8 @@ class DraftEvidenceHandoverTest {
                 draft(null, "Officials did not report screening any workers.", List.of()),
                 draft(second, "Courts did not convict any traffickers.", List.of()));
 
-        Response imported = importing(answer, "");
+        String token = TestTokens.forRole("admin", "");
+        Response imported = importing(answer, "", token);
 
         imported.then().statusCode(201)
                 .header("Location", endsWith("/api/v1/reports/" + report))
@@ -79,7 +81,8 @@ class DraftEvidenceHandoverTest {
         List<JsonPath> sent = FakeServices.sent(first);
         assertThat(sent).hasSize(1);
         JsonPath submission = sent.getFirst();
-        assertThat(submission.getString("authorization")).startsWith("Bearer ");
+        // The admin's own token, passed on by the REST client: the evidence-service records who submitted it.
+        assertThat(submission.getString("authorization")).isEqualTo("Bearer " + token);
         assertThat(submission.getString("key")).startsWith("import-" + report + "-draft-0-");
         JsonPath body = JsonPath.from(submission.getString("body"));
         assertThat(body.getString("recommendations[0].assessment")).isEqualTo("ADVANCES");
@@ -189,7 +192,11 @@ class DraftEvidenceHandoverTest {
     }
 
     private static Response importing(String answer, String dryRun) {
-        var request = as("admin", "").contentType("text/plain; charset=UTF-8").body(answer);
+        return importing(answer, dryRun, TestTokens.forRole("admin", ""));
+    }
+
+    private static Response importing(String answer, String dryRun, String token) {
+        var request = given().auth().oauth2(token).contentType("text/plain; charset=UTF-8").body(answer);
         if (!dryRun.isEmpty()) {
             request.queryParam("dryRun", dryRun);
         }

@@ -50,6 +50,33 @@ class RoutingTest {
     }
 
     @Test
+    void correctingAReportOrChangingARecommendationWhileTheRecommendationsServiceIsNotRunningAnswers503() {
+        String report = "/api/v1/reports/" + UUID.randomUUID();
+        String recommendation = "/api/v1/recommendations/" + UUID.randomUUID();
+        unavailable(as("admin").body("{\"tier\": \"TIER_3\"}").put(report + "/metadata").then(), "recommendations-service");
+        unavailable(as("admin").body("{\"text\": \"x\"}").post(recommendation + "/revisions").then(),
+                "recommendations-service");
+        unavailable(as("diplomat").get(recommendation + "/revisions").then(), "recommendations-service");
+        unavailable(as("admin").body("{\"reason\": \"x\"}").post(recommendation + "/withdraw").then(),
+                "recommendations-service");
+        unavailable(as("admin").body("{\"continuesFromId\": \"" + UUID.randomUUID() + "\"}")
+                .put(recommendation + "/continues-from").then(), "recommendations-service");
+        unavailable(as("admin").delete(recommendation + "/continues-from").then(), "recommendations-service");
+    }
+
+    @Test
+    void onlyAnAdminMayCorrectAReportOrChangeARecommendation() {
+        String recommendation = "/api/v1/recommendations/" + UUID.randomUUID();
+        as("auditor").body("{}").put("/api/v1/reports/" + UUID.randomUUID() + "/metadata").then().statusCode(403)
+                .contentType("application/problem+json");
+        as("ngo").body("{}").post(recommendation + "/revisions").then().statusCode(403);
+        as("reviewer").body("{\"reason\": \"x\"}").post(recommendation + "/withdraw").then().statusCode(403);
+        as("diplomat").body("{}").put(recommendation + "/continues-from").then().statusCode(403);
+        as("diplomat").delete(recommendation + "/continues-from").then().statusCode(403);
+        RestAssured.get(recommendation + "/revisions").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
     void theGatewayChecksTheRoleBeforeRoutingAnything() {
         as("ngo").body("{}").post("/api/v1/reports").then().statusCode(403).contentType("application/problem+json");
         as("diplomat").body("{}").post("/api/v1/evidence").then().statusCode(403);
@@ -73,7 +100,7 @@ class RoutingTest {
     void theOpenApiDocumentDescribesEveryOperation() {
         List<Operation> operations = operations();
 
-        assertThat(operations).hasSizeGreaterThanOrEqualTo(14);
+        assertThat(operations).hasSizeGreaterThanOrEqualTo(20);
         for (Operation operation : operations) {
             assertThat(operation.json().getString("summary")).as("summary of %s", operation).isNotBlank();
             assertThat(operation.json().getList("tags")).as("tags of %s", operation).isNotEmpty();
@@ -99,7 +126,7 @@ class RoutingTest {
     void everyRoutedOperationAnswers503WithRetryAfterWhileItsServiceIsNotRunning() {
         List<Operation> routed = operations().stream().filter(Operation::routed).toList();
 
-        assertThat(routed).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(routed).hasSizeGreaterThanOrEqualTo(12);
         for (Operation operation : routed) {
             ValidatableResponse response = operation.call(operation.roles().getFirst(), "application/json").then();
             unavailable(response, operation.path().contains("/evidence") ? "evidence-service" : "recommendations-service");

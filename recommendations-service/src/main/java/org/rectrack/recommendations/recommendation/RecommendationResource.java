@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -38,7 +39,7 @@ import org.rectrack.recommendations.recommendation.api.RecommendationResponse;
 import org.rectrack.recommendations.recommendation.api.ReviseRecommendationRequest;
 import org.rectrack.recommendations.recommendation.api.RevisionResponse;
 
-/** REST entry point for recommendations: read, revise, withdraw, link to an earlier year. */
+/** REST entry point for recommendations: read, revise, withdraw, link to an earlier year and unlink. */
 @Path("/recommendations")
 @Tag(name = "Recommendations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,8 +57,6 @@ public class RecommendationResource {
     @RolesAllowed({ Roles.ADMIN, Roles.NGO, Roles.REVIEWER, Roles.DIPLOMAT, Roles.AUDITOR })
     @Operation(summary = "List recommendations: newest year first, then in rank order")
     @APIResponse(responseCode = "200", description = "One page of recommendations")
-    @APIResponse(responseCode = "400", description = "A query parameter is wrong",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<RecommendationResponse> list(
             @Parameter(description = "ISO 3166-1 alpha-3", example = "LAO") @QueryParam("country") String country,
             @Parameter(example = "2023") @QueryParam("year") String year,
@@ -133,7 +132,9 @@ public class RecommendationResource {
     @Path("/{id}/continues-from")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Link the recommendation to the same one in an earlier year's report")
+    @Operation(summary = "Link the recommendation to the same one in an earlier year's report (role admin)",
+            description = "Also how an admin accepts a lineage proposal of an import that was not linked (its"
+                    + " continuesFromId). Linking again to the same one changes nothing.")
     @APIResponse(responseCode = "200", description = "Linked")
     @APIResponse(responseCode = "404", description = "No such recommendation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -142,5 +143,19 @@ public class RecommendationResource {
     public RecommendationResponse link(@PathParam("id") UUID id,
             @NotNull(message = "a link is required") @Valid LinkRequest request) {
         return recommendations.link(id, request.continuesFromId());
+    }
+
+    @DELETE
+    @Path("/{id}/continues-from")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Remove the link to an earlier year's recommendation (role admin)",
+            description = "For a link made in error, by hand or by an import. A recommendation without a link is left"
+                    + " as it is.")
+    @APIResponse(responseCode = "200", description = "Unlinked (or never linked); the recommendation as it is now",
+            content = @Content(schema = @Schema(implementation = RecommendationResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such recommendation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RecommendationResponse unlink(@PathParam("id") UUID id) {
+        return recommendations.unlink(id);
     }
 }

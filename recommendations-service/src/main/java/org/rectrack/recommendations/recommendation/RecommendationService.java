@@ -21,7 +21,7 @@ import org.rectrack.recommendations.recommendation.api.RecommendationResponse;
 import org.rectrack.recommendations.recommendation.api.ReviseRecommendationRequest;
 import org.rectrack.recommendations.recommendation.api.RevisionResponse;
 
-/** Reads, revises, withdraws and links recommendations; every change is one new aggregate version and event. */
+/** Reads, revises, withdraws, links and unlinks recommendations; every change is one new aggregate version and event. */
 @ApplicationScoped
 public class RecommendationService {
 
@@ -111,6 +111,25 @@ public class RecommendationService {
         lineage.checkContinuation("continuesFromId", recommendation.report.country, recommendation.report.year,
                 continuesFromId);
         recommendation.continuesFromId = continuesFromId;
+        changed(recommendation);
+        events.recommendationChanged(recommendation, Change.LINKED);
+        return RecommendationResponse.of(recommendation);
+    }
+
+    /**
+     * Removes a recommendation's link to an earlier one (a link made in error, by hand or by an import); a
+     * recommendation without a link is left as it is. The event's change is LINKED, its continuesFromId null: the
+     * event schema's change values are fixed in version 1, and LINKED says the link was set or removed.
+     *
+     * @throws ProblemException 404 for no such recommendation
+     */
+    @Transactional
+    public RecommendationResponse unlink(UUID id) {
+        Recommendation recommendation = requireExisting(id, LockModeType.PESSIMISTIC_WRITE);
+        if (recommendation.continuesFromId == null) {
+            return RecommendationResponse.of(recommendation);
+        }
+        recommendation.continuesFromId = null;
         changed(recommendation);
         events.recommendationChanged(recommendation, Change.LINKED);
         return RecommendationResponse.of(recommendation);

@@ -10,6 +10,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -30,10 +31,11 @@ import org.rectrack.platform.problem.ProblemException;
 import org.rectrack.platform.request.QueryValues;
 import org.rectrack.platform.security.Caller;
 import org.rectrack.platform.security.Roles;
+import org.rectrack.recommendations.report.api.CorrectReportRequest;
 import org.rectrack.recommendations.report.api.PublishReportRequest;
 import org.rectrack.recommendations.report.api.ReportResponse;
 
-/** REST entry point for reports: publish one with its recommendations, find them. */
+/** REST entry point for reports: publish one with its recommendations, correct its tier and metadata, find them. */
 @Path("/reports")
 @Tag(name = "Reports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -66,12 +68,33 @@ public class ReportResource {
                 .build();
     }
 
+    @PUT
+    @Path("/{id}/metadata")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Correct the report's tier and metadata (role admin)",
+            description = "The tier, publisher, title, source URL, publication date and reporting period as they should"
+                    + " be, as a whole: a field left out is cleared. Country and year cannot be corrected (they name the"
+                    + " report's recommendations); recommendations are revised one by one. Each correction is a new"
+                    + " version of the report and its event; sending the state it has already changes nothing.")
+    @APIResponse(responseCode = "200", description = "Corrected (or already so); the report as it is now",
+            content = @Content(schema = @Schema(implementation = ReportResponse.class)))
+    @APIResponse(responseCode = "400", description = "A field is missing or wrong, or given that cannot be corrected"
+            + " (country, year, recommendations); errors names each",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such report",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The corrected publisher's report on the country for the year exists",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ReportResponse correct(@PathParam("id") UUID id,
+            @NotNull(message = "the corrected report is required") @Valid CorrectReportRequest request) {
+        return reports.correct(id, request);
+    }
+
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.NGO, Roles.REVIEWER, Roles.DIPLOMAT, Roles.AUDITOR })
     @Operation(summary = "List reports, newest year first")
     @APIResponse(responseCode = "200", description = "One page of reports")
-    @APIResponse(responseCode = "400", description = "A query parameter is wrong",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<ReportResponse> list(
             @Parameter(description = "ISO 3166-1 alpha-3", example = "LAO") @QueryParam("country") String country,
             @Parameter(example = "2023") @QueryParam("year") String year,

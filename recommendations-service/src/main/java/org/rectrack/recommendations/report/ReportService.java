@@ -7,11 +7,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Parameters;
@@ -24,9 +26,11 @@ import org.rectrack.recommendations.publishing.RecommendationEvents;
 import org.rectrack.recommendations.publishing.RecommendationEvents.Change;
 import org.rectrack.recommendations.recommendation.Lineage;
 import org.rectrack.recommendations.recommendation.Recommendation;
+import org.rectrack.recommendations.report.api.CorrectReportRequest;
 import org.rectrack.recommendations.report.api.PublishReportRequest;
 import org.rectrack.recommendations.report.api.PublishReportRequest.Draft;
 import org.rectrack.recommendations.report.api.ReportResponse;
+import org.rectrack.recommendations.report.api.ReportingPeriod;
 
 /** Publishes reports with their recommendations, and answers questions about them. */
 @ApplicationScoped
@@ -80,6 +84,57 @@ public class ReportService {
         recommendations.sort((a, b) -> Integer.compare(a.rank, b.rank));
         events.reportChanged(report, recommendations.size());
         recommendations.forEach(recommendation -> events.recommendationChanged(recommendation, Change.CREATED));
+        return ReportResponse.of(report, recommendations);
+    }
+
+    /**
+     * Corrects a report's tier and metadata: one new report version and its event, with the full state, so that
+     * every reader shows the correction (the earlier state stays on the topic, seen by knownAt before it).
+     * Sending the state the report already has changes nothing.
+     *
+     * @throws ProblemException 404 for no such report; 400 for a reporting period that ends before it begins; 409 when
+     *                          the corrected publisher has a report on the same country and year already
+     */
+    @Transactional
+    public ReportResponse correct(UUID id, CorrectReportRequest request) {
+        Report report = Report.<Report> findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("report", id));
+        ReportingPeriod period = request.reportingPeriod();
+        if (period != null && period.to().isBefore(period.from())) {
+            throw ProblemException.invalid(List.of(new FieldError("reportingPeriod.to",
+                    "must not be before reportingPeriod.from")));
+        }
+        boolean unchanged = report.tier == request.tier() && report.publisher.equals(request.publisher())
+                && report.title.equals(request.title()) && Objects.equals(report.sourceUrl, request.sourceUrl())
+                && Objects.equals(report.publishedOn, request.publishedOn())
+                && Objects.equals(report.periodFrom, period == null ? null : period.from())
+                && Objects.equals(report.periodTo, period == null ? null : period.to());
+        List<Recommendation> recommendations = Recommendation.ofReport(id);
+        if (unchanged) {
+            return ReportResponse.of(report, recommendations);
+        }
+        if (!report.publisher.equals(request.publisher()) && Report.findByPublisherCountryYear(request.publisher(),
+                report.country, report.year).isPresent()) {
+            throw ProblemException.conflict("a report by " + request.publisher() + " on " + report.country + " for "
+                    + report.year + " is already published");
+        }
+        report.tier = request.tier();
+        report.publisher = request.publisher();
+        report.title = request.title();
+        report.sourceUrl = request.sourceUrl();
+        report.publishedOn = request.publishedOn();
+        report.periodFrom = period == null ? null : period.from();
+        report.periodTo = period == null ? null : period.to();
+        report.version++;
+        report.updatedAt = Instant.now();
+        try {
+            Report.flush();
+        } catch (ConstraintViolationException e) {
+            // Another admin published or corrected a report to the same publisher, country and year a moment ago.
+            throw ProblemException.conflict("a report by " + request.publisher() + " on " + report.country + " for "
+                    + report.year + " is already published");
+        }
+        events.reportChanged(report, recommendations.size());
         return ReportResponse.of(report, recommendations);
     }
 

@@ -96,6 +96,39 @@ class RecommendationEventsTest {
         assertThat(states.getLast().text()).isEqualTo("Publicize and staff hotlines.");
     }
 
+    @Test
+    void aCorrectedReportAndAnUnlinkedRecommendationAreEventsWithTheFullNewState() {
+        Map<String, Object> report = TestReports.report(2023, "Publicize and staff all hotlines.");
+        var published = TestReports.publish(report).statusCode(201).extract().jsonPath();
+        String reportId = published.getString("id");
+        String later = published.getString("recommendations[0].id");
+        String earlier = TestReports.publishRecommendations(2022, "Publicize hotlines.").getFirst();
+        admin().body(Map.of("tier", "TIER_3", "publisher", report.get("publisher"), "title", "Laos, corrected"))
+                .put("/api/v1/reports/" + reportId + "/metadata").then().statusCode(200);
+        admin().body(Map.of("continuesFromId", earlier))
+                .put("/api/v1/recommendations/" + later + "/continues-from").then().statusCode(200);
+        admin().delete("/api/v1/recommendations/" + later + "/continues-from").then().statusCode(200);
+
+        List<EventEnvelope<?>> events = TopicReader.read(kafka, Topics.RECOMMENDATIONS, Set.of(reportId, later), 5,
+                Duration.ofSeconds(30)).stream()
+                .<EventEnvelope<?>> map(record -> codec.decode(record.value()))
+                .toList();
+
+        List<EventEnvelope<?>> reportEvents = events.stream().filter(e -> e.aggregateId().toString().equals(reportId)).toList();
+        assertThat(reportEvents).extracting(EventEnvelope::aggregateVersion).containsExactly(1L, 2L);
+        ReportChanged corrected = (ReportChanged) reportEvents.getLast().data();
+        assertThat(corrected.tier().name()).isEqualTo("TIER_3");
+        assertThat(corrected.title()).isEqualTo("Laos, corrected");
+        assertThat(corrected.sourceUrl()).isNull();
+        assertThat(corrected.country()).isEqualTo("LAO");
+        assertThat(corrected.recommendationCount()).isEqualTo(1);
+        List<RecommendationChanged> states = events.stream().filter(e -> e.aggregateId().toString().equals(later))
+                .map(event -> (RecommendationChanged) event.data()).toList();
+        assertThat(states).extracting(RecommendationChanged::change).containsExactly("CREATED", "LINKED", "LINKED");
+        assertThat(states).extracting(state -> state.continuesFromId() == null ? null : state.continuesFromId().toString())
+                .containsExactly(null, earlier, null);
+    }
+
     private static RequestSpecification admin() {
         return given().auth().oauth2(TestTokens.forRole("admin")).contentType(ContentType.JSON);
     }
