@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -44,7 +45,7 @@ import org.rectrack.gateway.status.Viewer;
  * not count in it. So its JSON bytes are kept under its ETag, with no invalidation, only a size bound (Caffeine evicts
  * the least used). A question that leaves {@code knownAt} open is asked as known at the latest change, so it hits the
  * same bytes until something new is recorded: that is what makes the diplomats' reads cheap (issue 8's benchmark,
- * {@code deploy/bench/run}). A rebuild gives the same answers, so the cache outlives it.
+ * {@code deploy/bench/run}). Forgotten after a rebuild.
  */
 @ApplicationScoped
 public class FramedAnswers {
@@ -96,6 +97,14 @@ public class FramedAnswers {
                         .replaceQueryParam("knownAt", frame.knownAt().toString())
                         .build())
                 .build();
+    }
+
+    /**
+     * Forgets every answer once a rebuild has ended: the rebuilt model gives the same answers, unless it was rebuilt
+     * because the old one was wrong.
+     */
+    void forget(@Observes KnownAtWatermark.Rebuilt rebuilt) {
+        answers.invalidateAll();
     }
 
     /** Whether nothing can change the answers in the frame any more. */

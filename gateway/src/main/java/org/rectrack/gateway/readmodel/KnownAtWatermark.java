@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 
 import io.quarkus.logging.Log;
@@ -36,7 +37,8 @@ import org.rectrack.events.kafka.KafkaClientSettings;
  * ({@link ReadModelProgress}). A partition whose progress has reached its end offset has reached {@code t}: every
  * record appended before {@code t} was before that end. A partition behind has reached just before the append time of
  * the last record it handled: append times grow with the offset (LogAppendTime). The read model has reached the
- * earliest of its partitions' instants. It never goes back (until a rebuild wipes the model, see {@link #reset()}).
+ * earliest of its partitions' instants. It never goes back, except to nothing while a rebuild wipes and replays the
+ * model (the {@link RebuildGate} is closed): then nothing counts as reached until the replay ends.
  *
  * <p>Kept in the database and measured against the broker, it holds with several gateway instances sharing the
  * consumer group: each measures all partitions, whichever instance applies them.
@@ -53,11 +55,17 @@ public class KnownAtWatermark {
     public record Reached(Instant watermark, Instant latestChange) {
     }
 
+    /** A rebuild of the read model has ended (seen by this instance): what was derived from the old model may go. */
+    public record Rebuilt() {
+    }
+
     private static final Reached NOTHING = new Reached(Instant.EPOCH, Instant.EPOCH);
 
     private final KafkaClientSettings kafkaSettings;
     private final ReadModelConfig config;
     private final ReadModelProgress progress;
+    private final Event<Rebuilt> rebuilt;
+    private volatile boolean rebuildSeen;
     private final Clock clock = Clock.systemUTC();
     private final Object changed = new Object();
     private volatile Reached reached = NOTHING;
@@ -66,7 +74,9 @@ public class KnownAtWatermark {
     private ScheduledExecutorService measuring;
     private Admin admin;
 
-    KnownAtWatermark(KafkaClientSettings kafkaSettings, ReadModelConfig config, ReadModelProgress progress) {
+    KnownAtWatermark(KafkaClientSettings kafkaSettings, ReadModelConfig config, ReadModelProgress progress,
+            Event<Rebuilt> rebuilt) {
+        this.rebuilt = rebuilt;
         this.kafkaSettings = kafkaSettings;
         this.config = config;
         this.progress = progress;
@@ -113,10 +123,16 @@ public class KnownAtWatermark {
         }
     }
 
-    /** Forgets what was reached: the read model was wiped for a rebuild, and is measured again from nothing. */
-    public void reset() {
-        synchronized (changed) {
-            reached = NOTHING;
+    /**
+     * Waits until every gateway instance has noticed a rebuild that has just closed the {@link RebuildGate}: each
+     * measures every {@code watermark-interval}, and one that sees the gate closed forgets what it had reached, so no
+     * instance answers from the model being wiped as if it were whole.
+     */
+    void awaitRebuildNoticed() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(3 * Math.max(1, config.watermarkInterval().toMillis()) + 100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -131,6 +147,18 @@ public class KnownAtWatermark {
 
     /** One measurement, as the class documentation describes. */
     void measure() throws Exception {
+        if (progress.rebuilding()) {
+            // The model is being wiped and replayed: nothing is reached until the replay ends.
+            synchronized (changed) {
+                reached = NOTHING;
+            }
+            rebuildSeen = true;
+            return;
+        }
+        if (rebuildSeen) {
+            rebuildSeen = false;
+            rebuilt.fire(new Rebuilt());
+        }
         Reached before = reached;
         Instant now = clock.instant().minus(config.clockSkew());
         Set<TopicPartition> known = partitions(now);

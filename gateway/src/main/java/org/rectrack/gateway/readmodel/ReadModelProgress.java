@@ -67,6 +67,12 @@ public class ReadModelProgress {
         return positions;
     }
 
+    /** Whether a rebuild holds the {@link RebuildGate} closed, on any gateway instance. */
+    @Transactional
+    public boolean rebuilding() {
+        return (Boolean) entityManager.createNativeQuery("select " + RebuildGate.CLOSED_BY_ANYONE).getSingleResult();
+    }
+
     /**
      * The instant of the latest change the read model holds that was recorded at or before {@code reached}: an
      * answer as known at any instant from it to {@code reached} is the same answer.

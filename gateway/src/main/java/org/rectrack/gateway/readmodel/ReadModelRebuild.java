@@ -3,6 +3,7 @@ package org.rectrack.gateway.readmodel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -19,58 +20,62 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.rectrack.events.EventCodec.MalformedEventException;
-import org.rectrack.events.inbox.EventInbox;
 import org.rectrack.events.kafka.KafkaClientSettings;
-import org.rectrack.platform.problem.ProblemException;
 
 /**
- * Rebuilds the read model from the topics alone: wipes it and the inbox, then replays both topics from their
- * beginning up to their end at the start of the rebuild, with a plain consumer outside any group. The
- * consumers wait at the {@link RebuildGate} meanwhile and then go on from where they were; whatever they
- * still hold from before is a version already applied, and ignored.
+ * The work of one rebuild, once {@link RebuildJobs} has closed the {@link RebuildGate}: wipes every table of
+ * {@link ReadModelTables#FROM_THE_TOPICS}, then replays both topics from their beginning up to their end at the start
+ * of the replay, with a plain consumer outside any group. The consumers of every instance wait at the gate meanwhile
+ * and then go on from where they were; whatever they still hold from before is a version already applied, and
+ * ignored.
  */
 @ApplicationScoped
 public class ReadModelRebuild {
 
-    /** What a rebuild did. */
-    public record Result(long applied, long ignored, long skipped, long durationMillis) {
+    /** What a replay did. */
+    public record Result(long applied, long ignored, long skipped, List<RebuildJob.TopicProgress> progress) {
+    }
+
+    /** Told after every batch of records; throws to stop the replay (the gate was lost). */
+    @FunctionalInterface
+    interface Progress {
+        void reached(Result sofar);
     }
 
     private final ReadModelProjector projector;
-    private final RebuildGate gate;
-    private final EventInbox inbox;
     private final EntityManager entityManager;
     private final ReadModelConfig config;
     private final KafkaClientSettings kafkaSettings;
 
-    ReadModelRebuild(ReadModelProjector projector, RebuildGate gate, EventInbox inbox, EntityManager entityManager,
-            ReadModelConfig config, KafkaClientSettings kafkaSettings) {
+    ReadModelRebuild(ReadModelProjector projector, EntityManager entityManager, ReadModelConfig config,
+            KafkaClientSettings kafkaSettings) {
         this.projector = projector;
-        this.gate = gate;
-        this.inbox = inbox;
         this.entityManager = entityManager;
         this.config = config;
         this.kafkaSettings = kafkaSettings;
     }
 
-    public Result rebuild() {
-        return gate.closed(() -> {
-            Instant begin = Instant.now();
-            QuarkusTransaction.requiringNew().run(this::wipe);
-            Result result = replay(begin);
-            Log.infof("Rebuilt the read model in %d ms: %d events applied, %d ignored as already applied, %d skipped"
-                    + " as unreadable", result.durationMillis(), result.applied(), result.ignored(), result.skipped());
-            return result;
-        });
+    /**
+     * Wipes the read model and replays the topics; call it only with the gate closed.
+     *
+     * @throws IllegalStateException when the topics were not replayed within {@link ReadModelConfig#rebuildTimeout()}
+     */
+    Result rebuild(Progress progress) {
+        Instant begin = Instant.now();
+        QuarkusTransaction.requiringNew().run(this::wipe);
+        Result result = replay(begin, progress);
+        Log.infof("Rebuilt the read model in %d ms: %d events applied, %d ignored as already applied, %d skipped"
+                + " as unreadable", Duration.between(begin, Instant.now()).toMillis(), result.applied(), result.ignored(),
+                result.skipped());
+        return result;
     }
 
     private void wipe() {
-        entityManager.createNativeQuery("truncate table evidence_version_link, evidence_version_transition,"
-                + " evidence_version, recommendation_version, report_version, read_model_progress restart identity").executeUpdate();
-        inbox.forgetAll();
+        entityManager.createNativeQuery("truncate table " + String.join(", ", ReadModelTables.FROM_THE_TOPICS)
+                + " restart identity").executeUpdate();
     }
 
-    private Result replay(Instant begin) {
+    private Result replay(Instant begin, Progress progress) {
         Instant deadline = begin.plus(config.rebuildTimeout());
         long applied = 0;
         long ignored = 0;
@@ -85,12 +90,13 @@ public class ReadModelRebuild {
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions, Duration.ofSeconds(10));
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+            progress.reached(new Result(0, 0, 0, progress(consumer, partitions, starts, ends)));
             while (!reachedEnd(consumer, partitions, ends)) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new ProblemException(503, "rebuild-timeout", "Rebuild did not finish",
-                            "the topics were not replayed within " + config.rebuildTimeout()
-                                    + "; the read model is incomplete until a rebuild finishes", List.of());
+                    throw new IllegalStateException("the topics were not replayed within " + config.rebuildTimeout()
+                            + "; the read model is incomplete until a rebuild finishes");
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.offset() >= ends.getOrDefault(new TopicPartition(record.topic(), record.partition()), 0L)) {
@@ -110,9 +116,28 @@ public class ReadModelRebuild {
                         skipped++;
                     }
                 }
+                progress.reached(new Result(applied, ignored, skipped, progress(consumer, partitions, starts, ends)));
             }
+            return new Result(applied, ignored, skipped, progress(consumer, partitions, starts, ends));
         }
-        return new Result(applied, ignored, skipped, Duration.between(begin, Instant.now()).toMillis());
+    }
+
+    /** Per topic: the records from each partition's beginning to the consumer's position, and to the end. */
+    private static List<RebuildJob.TopicProgress> progress(KafkaConsumer<?, ?> consumer, List<TopicPartition> partitions,
+            Map<TopicPartition, Long> starts, Map<TopicPartition, Long> ends) {
+        Map<String, long[]> byTopic = new LinkedHashMap<>();
+        ConsumerLag.TOPICS.forEach(topic -> byTopic.put(topic, new long[2]));
+        for (TopicPartition partition : partitions) {
+            long start = starts.getOrDefault(partition, 0L);
+            long end = Math.max(start, ends.getOrDefault(partition, 0L));
+            long position = Math.clamp(consumer.position(partition, Duration.ofSeconds(10)), start, end);
+            long[] counts = byTopic.computeIfAbsent(partition.topic(), topic -> new long[2]);
+            counts[0] += position - start;
+            counts[1] += end - start;
+        }
+        return byTopic.entrySet().stream()
+                .map(topic -> new RebuildJob.TopicProgress(topic.getKey(), topic.getValue()[0], topic.getValue()[1]))
+                .toList();
     }
 
     private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, List<TopicPartition> partitions,

@@ -52,8 +52,11 @@
  * not already.
  *
  * <p><b>Rebuilding.</b> An empty database reads both topics from the beginning
- * ({@link org.rectrack.gateway.readmodel.ReplayOnEmptyReadModel}); {@code POST /admin/rebuild} wipes the read model
- * and the inbox and replays both topics ({@link org.rectrack.gateway.readmodel.ReadModelRebuild}), ending in the
- * same rows.
+ * ({@link org.rectrack.gateway.readmodel.ReplayOnEmptyReadModel}); {@code POST /admin/rebuilds} starts a job
+ * ({@link org.rectrack.gateway.readmodel.RebuildJobs}) that wipes the tables of
+ * {@link org.rectrack.gateway.readmodel.ReadModelTables#FROM_THE_TOPICS} and replays both topics
+ * ({@link org.rectrack.gateway.readmodel.ReadModelRebuild}), ending in the same rows; one at a time across every gateway
+ * instance of the database, with the consumers of all of them held at the
+ * {@link org.rectrack.gateway.readmodel.RebuildGate} meanwhile.
  */
 package org.rectrack.gateway.readmodel;

@@ -201,8 +201,14 @@ class NothingLostIT {
         awaitGatewayConverged(recommendations);
         Map<String, List<String>> live = readModelRows();
 
-        Reply rebuilt = HTTP.post(gatewayApi() + "admin/rebuild", TestTokens.forRole("admin", ""), null, Map.of());
-        assertThat(rebuilt.status()).as("the rebuild's answer %s", rebuilt).isEqualTo(200);
+        String admin = TestTokens.forRole("admin", "");
+        Reply started = HTTP.post(gatewayApi() + "admin/rebuilds", admin, null, Map.of());
+        assertThat(started.status()).as("the rebuild's answer %s", started).isEqualTo(202);
+        String job = gatewayApi() + "admin/rebuilds/" + started.body().path("id").asText();
+        Reply rebuilt = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(() -> HTTP.get(job, admin), reply -> reply.status() != 200
+                        || !List.of("STARTED", "RUNNING").contains(reply.body().path("state").asText()));
+        assertThat(rebuilt.body().path("state").asText()).as("the rebuild %s", rebuilt).isEqualTo("FINISHED");
         Map<String, List<String>> fromTopics = readModelRows();
         System.out.printf("[nothing-lost] rebuild: %s rows live, %s rows rebuilt; events applied %d%n",
                 counts(live), counts(fromTopics), rebuilt.body().path("applied").asLong());

@@ -2,12 +2,17 @@ package org.rectrack.gateway.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.rectrack.gateway.TestCallers.as;
 import static org.rectrack.gateway.TestEvents.minutesAgo;
 import static org.rectrack.gateway.TestEvents.publishAndAwait;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +32,11 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.rectrack.deploy.infra.testing.InfrastructureTestResource;
+import org.rectrack.deploy.infra.testing.TestTokens;
 import org.rectrack.events.EventType;
 import org.rectrack.events.Topics;
 import org.rectrack.events.evidence.Assessment;
@@ -40,7 +47,11 @@ import org.rectrack.events.recommendations.Tier;
 import org.rectrack.gateway.TestEvents;
 import org.rectrack.gateway.TestEvents.CountryYear;
 
-/** The read model can be rebuilt from the topics alone, and ends in exactly the state it had. */
+/**
+ * The read model can be rebuilt from the topics alone, as a job, and ends in exactly the state it had; one rebuild at
+ * a time across gateway instances, whose consumers wait while it runs (another instance is played by a database
+ * session of the test's own, {@link AnotherGateway}).
+ */
 @QuarkusTest
 @WithTestResource(value = InfrastructureTestResource.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
 class RebuildTest {
@@ -86,10 +97,21 @@ class RebuildTest {
         awaitNoLag();
         String before = dump();
 
-        as("admin").post("/api/v1/admin/rebuild").then().statusCode(200)
-                .body("applied", greaterThan(4))
-                .body("skipped", greaterThan(0));
+        String location = as("admin").post("/api/v1/admin/rebuilds").then().statusCode(202)
+                .body("state", equalTo("STARTED"))
+                .header("Location", containsString("/api/v1/admin/rebuilds/"))
+                .extract().header("Location");
+        JsonPath finished = awaitEnd(location);
 
+        assertThat(finished.getString("state")).isEqualTo("FINISHED");
+        assertThat(finished.getString("startedBy")).isEqualTo("admin@" + TestTokens.DEFAULT_ORG);
+        assertThat(finished.getLong("applied")).isGreaterThan(4);
+        assertThat(finished.getLong("skipped")).isPositive();
+        assertThat(Instant.parse(finished.getString("finishedAt"))).isAfterOrEqualTo(Instant.parse(finished.getString("startedAt")));
+        assertThat(finished.getList("progress.topic")).containsExactly(Topics.RECOMMENDATIONS, Topics.EVIDENCE);
+        assertThat(finished.getList("progress.replayed")).isEqualTo(finished.getList("progress.total"))
+                .allSatisfy(replayed -> assertThat(((Number) replayed).longValue()).isPositive());
+        assertThat(finished.getString("error")).isNull();
         assertThat(dump()).isEqualTo(before).contains(evidence.toString(), "revised");
     }
 
@@ -126,7 +148,7 @@ class RebuildTest {
             Future<?> publishing = pool.submit(publisher);
             await().atMost(Duration.ofSeconds(30)).until(() -> published.values().stream().mapToLong(Long::longValue).sum() >= 10);
             rebuilding.set(true);
-            as("admin").post("/api/v1/admin/rebuild").then().statusCode(200);
+            rebuild();
             rebuilding.set(false);
             rebuilt.set(true);
             publishing.get(60, TimeUnit.SECONDS);
@@ -143,14 +165,14 @@ class RebuildTest {
                 .as("versions of %s in the read model", id)
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, last).boxed().toList()));
 
-        as("admin").post("/api/v1/admin/rebuild").then().statusCode(200);
+        rebuild();
 
         assertThat(dump()).isEqualTo(afterBusyRebuild);
     }
 
     @Test
     void eventsPublishedAfterARebuildStillApply() {
-        as("admin").post("/api/v1/admin/rebuild").then().statusCode(200);
+        rebuild();
 
         CountryYear where = TestEvents.uniqueCountryYear();
         UUID report = UUID.randomUUID();
@@ -161,8 +183,110 @@ class RebuildTest {
 
     @Test
     void onlyAnAdminMayRebuild() {
-        as("diplomat").post("/api/v1/admin/rebuild").then().statusCode(403).contentType("application/problem+json");
-        RestAssured.post("/api/v1/admin/rebuild").then().statusCode(401).contentType("application/problem+json");
+        as("diplomat").post("/api/v1/admin/rebuilds").then().statusCode(403).contentType("application/problem+json");
+        RestAssured.post("/api/v1/admin/rebuilds").then().statusCode(401).contentType("application/problem+json");
+        as("diplomat").get("/api/v1/admin/rebuilds/" + UUID.randomUUID()).then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void anUnknownRebuildIsNotFound() {
+        UUID unknown = UUID.randomUUID();
+        as("admin").get("/api/v1/admin/rebuilds/" + unknown).then().statusCode(404)
+                .contentType("application/problem+json").body("detail", containsString(unknown.toString()));
+    }
+
+    @Test
+    void aSecondStartWhileARebuildIsUnderWayIsAConflictNamingIt() throws SQLException {
+        String first;
+        try (Connection consumer = AnotherGateway.connect()) {
+            // A consumer's apply transaction under way, as on any instance: the rebuild waits for it to end.
+            consumer.setAutoCommit(false);
+            AnotherGateway.execute(consumer, "select pg_advisory_xact_lock_shared(" + RebuildGate.LOCK_SPACE + ", "
+                    + RebuildGate.LOCK_KEY + ")");
+            first = as("admin").post("/api/v1/admin/rebuilds").then().statusCode(202).extract().header("Location");
+            String firstId = first.substring(first.lastIndexOf('/') + 1);
+
+            as("admin").post("/api/v1/admin/rebuilds").then().statusCode(409).contentType("application/problem+json")
+                    .body("detail", containsString(firstId));
+            consumer.commit();
+        }
+        assertThat(awaitEnd(first).getString("state")).isEqualTo("FINISHED");
+        rebuild();
+    }
+
+    @Test
+    void whileAnotherInstanceRebuildsTheConsumersHereWait() throws SQLException {
+        CountryYear where = TestEvents.uniqueCountryYear();
+        UUID report = UUID.randomUUID();
+        try (Connection rebuilding = AnotherGateway.connect()) {
+            AnotherGateway.execute(rebuilding, "select pg_advisory_lock(" + RebuildGate.LOCK_SPACE + ", "
+                    + RebuildGate.LOCK_KEY + ")");
+            TestEvents.publish(TestEvents.report(report, 1, where, Tier.TIER_2, minutesAgo(5)));
+
+            await().atMost(Duration.ofSeconds(30)).until(RebuildTest::consumersWaitingAtTheGate, waiting -> waiting > 0);
+            assertThat(TestEvents.appliedVersion(EventType.REPORT_CHANGED.name(), report)).isZero();
+        }
+        TestEvents.awaitVersion(EventType.REPORT_CHANGED.name(), report, 1);
+    }
+
+    @Test
+    void aRebuildWhoseInstanceDiedIsFailedAndAnotherMayStart() throws SQLException {
+        UUID orphan = UUID.randomUUID();
+        String instance = "4242@gateway-" + orphan.toString().substring(0, 8);
+        String location;
+        try (Connection other = AnotherGateway.connect()) {
+            AnotherGateway.execute(other, "select pg_advisory_lock(" + RebuildGate.LOCK_SPACE + ", " + RebuildGate.LOCK_KEY + ")");
+            AnotherGateway.execute(other, "insert into rebuild_job (id, state, started_by, instance, started_at, heartbeat_at,"
+                    + " progress, applied, ignored, skipped) values ('" + orphan + "', 'RUNNING', 'admin@elsewhere', '"
+                    + instance + "', now(), now(), '[]', 0, 0, 0)");
+            as("admin").post("/api/v1/admin/rebuilds").then().statusCode(409).body("detail", containsString(orphan.toString()));
+            as("admin").get("/api/v1/admin/rebuilds/" + orphan).then().statusCode(200).body("state", equalTo("RUNNING"));
+        } // the other instance dies: its connection, and with it the rebuild lock, is gone
+
+        as("admin").get("/api/v1/admin/rebuilds/" + orphan).then().statusCode(200)
+                .body("state", equalTo("FAILED"))
+                .body("error", containsString(instance))
+                .body("finishedAt", notNullValue());
+        location = as("admin").post("/api/v1/admin/rebuilds").then().statusCode(202).extract().header("Location");
+        assertThat(awaitEnd(location).getString("state")).isEqualTo("FINISHED");
+    }
+
+    @Test
+    void aRebuildThatNeverBeganIsFailedOnceItsHeartbeatIsOld() throws SQLException {
+        UUID abandoned = UUID.randomUUID();
+        try (Connection other = AnotherGateway.connect()) {
+            AnotherGateway.execute(other, "insert into rebuild_job (id, state, started_by, instance, started_at, heartbeat_at,"
+                    + " progress, applied, ignored, skipped) values ('" + abandoned + "', 'STARTED', 'admin@elsewhere',"
+                    + " '4243@gone', now() - interval '1 hour', now() - interval '1 hour', '[]', 0, 0, 0)");
+        }
+
+        as("admin").get("/api/v1/admin/rebuilds/" + abandoned).then().statusCode(200)
+                .body("state", equalTo("FAILED"))
+                .body("error", containsString("4243@gone"));
+        rebuild();
+    }
+
+    /** Starts a rebuild and waits until it has finished. */
+    private static JsonPath rebuild() {
+        String location = as("admin").post("/api/v1/admin/rebuilds").then().statusCode(202).extract().header("Location");
+        JsonPath ended = awaitEnd(location);
+        assertThat(ended.getString("state")).as("rebuild %s: %s", location, ended.prettify()).isEqualTo("FINISHED");
+        return ended;
+    }
+
+    /** Polls the rebuild at {@code location} until it is FINISHED or FAILED. */
+    private static JsonPath awaitEnd(String location) {
+        return await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+                .until(() -> as("admin").get(location).then().statusCode(200).extract().jsonPath(),
+                        job -> !List.of("STARTED", "RUNNING").contains(job.getString("state")));
+    }
+
+    private static long consumersWaitingAtTheGate() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) TestEvents.entityManager().createNativeQuery(
+                "select count(*) from pg_locks where locktype = 'advisory' and classid = " + RebuildGate.LOCK_SPACE
+                        + " and objid = " + RebuildGate.LOCK_KEY + " and mode = 'ShareLock' and not granted")
+                .getSingleResult()).longValue());
     }
 
     private void awaitNoLag() {
