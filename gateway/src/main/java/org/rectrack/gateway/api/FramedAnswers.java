@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -56,9 +57,9 @@ public class FramedAnswers {
 
     private final KnownAtWatermark watermark;
     private final ObjectMapper json;
-    private final Cache<String, byte[]> answers = Caffeine.newBuilder()
+    private final Cache<String, RawValue> answers = Caffeine.newBuilder()
             .maximumWeight(CACHE_BYTES)
-            .weigher((String tag, byte[] body) -> tag.length() + body.length)
+            .weigher((String tag, RawValue body) -> 2 * (tag.length() + body.rawValue().toString().length()))
             .expireAfterAccess(Duration.ofHours(1))
             .build();
 
@@ -74,7 +75,8 @@ public class FramedAnswers {
      * @param frame  the frame the answer is in
      * @param viewer whose eyes the answer is for
      * @param answer computes the entity; its exceptions (a 404 problem) pass through, and nothing is kept
-     * @return the response; its entity is the answer's JSON bytes (the declared type is for the OpenAPI document)
+     * @return the response; its entity is the answer's JSON as a Jackson {@link RawValue}, which the JSON writer
+     *         copies as it is (the declared type is what the OpenAPI document shows)
      */
     @SuppressWarnings("unchecked")
     public <T> RestResponse<T> of(Request request, UriInfo uri, TimeFrame frame, Viewer viewer, Supplier<T> answer) {
@@ -83,7 +85,7 @@ public class FramedAnswers {
         if (request.evaluatePreconditions(tag) != null) {
             response = RestResponse.ResponseBuilder.notModified();
         } else {
-            byte[] body = settled(frame) ? answers.get(tag.getValue(), key -> serialize(answer.get()))
+            RawValue body = settled(frame) ? answers.get(tag.getValue(), key -> serialize(answer.get()))
                     : serialize(answer.get());
             response = RestResponse.ResponseBuilder.ok((T) body, MediaType.APPLICATION_JSON_TYPE);
         }
@@ -112,9 +114,9 @@ public class FramedAnswers {
         return !watermark.reached().watermark().isBefore(frame.knownAt());
     }
 
-    private byte[] serialize(Object entity) {
+    private RawValue serialize(Object entity) {
         try {
-            return json.writeValueAsBytes(entity);
+            return new RawValue(json.writeValueAsString(entity));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the answer as JSON", e);
         }

@@ -20,10 +20,13 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.rectrack.events.kafka.KafkaClientSettings;
 
@@ -71,6 +74,7 @@ public class KnownAtWatermark {
     private volatile Reached reached = NOTHING;
     private volatile Set<TopicPartition> partitions = Set.of();
     private volatile Instant partitionsListedAt = Instant.EPOCH;
+    private final Set<String> checkedTimestampType = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService measuring;
     private Admin admin;
 
@@ -198,6 +202,7 @@ public class KnownAtWatermark {
                 TopicDescription description = admin().describeTopics(Set.of(topic)).allTopicNames()
                         .get(timeoutMillis(), TimeUnit.MILLISECONDS).get(topic);
                 description.partitions().forEach(info -> listed.add(new TopicPartition(topic, info.partition())));
+                warnUnlessAppendTime(topic);
             } catch (java.util.concurrent.ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
                     throw e;
@@ -208,6 +213,24 @@ public class KnownAtWatermark {
         partitions = Set.copyOf(listed);
         partitionsListedAt = now;
         return partitions;
+    }
+
+    /**
+     * Says so in the log, once per topic, when a topic stamps records with the producer's time: then an instant is
+     * no longer sure to grow with the offset, and a knownAt answer could still change after it was given.
+     */
+    private void warnUnlessAppendTime(String topic) throws Exception {
+        if (!checkedTimestampType.add(topic)) {
+            return;
+        }
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        ConfigEntry type = admin().describeConfigs(Set.of(resource)).all().get(timeoutMillis(), TimeUnit.MILLISECONDS)
+                .get(resource).get(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG);
+        if (type == null || !"LogAppendTime".equals(type.value())) {
+            Log.warnf("Topic %s stamps records with %s, not LogAppendTime: knownAt answers are reproducible only if"
+                    + " the records' instants grow with their offsets (see deploy/k8s/README.md)", topic,
+                    type == null ? "an unknown time" : type.value());
+        }
     }
 
     private long timeoutMillis() {
