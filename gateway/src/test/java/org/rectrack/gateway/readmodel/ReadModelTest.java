@@ -97,8 +97,8 @@ class ReadModelTest {
                 RecommendationState.WITHDRAWN, minutesAgo(3)));
         TestEvents.awaitHandled(duplicate);
 
-        assertThat(as("diplomat").get("/api/v1/recommendations/" + id).then().statusCode(200).extract().asString())
-                .isEqualTo(before);
+        assertThat(withoutKnownAt(as("diplomat").get("/api/v1/recommendations/" + id).then().statusCode(200).extract()
+                .asString())).isEqualTo(withoutKnownAt(before));
         assertThat(recommendationRows(id)).isEqualTo(rowsBefore).hasSize(2);
     }
 
@@ -117,8 +117,8 @@ class ReadModelTest {
                 RecommendationState.ACTIVE, minutesAgo(9)));
         TestEvents.awaitHandled(late);
 
-        assertThat(as("diplomat").get("/api/v1/recommendations/" + id).then().statusCode(200).extract().asString())
-                .isEqualTo(before);
+        assertThat(withoutKnownAt(as("diplomat").get("/api/v1/recommendations/" + id).then().statusCode(200).extract()
+                .asString())).isEqualTo(withoutKnownAt(before));
         assertThat(recommendationRows(id)).isEqualTo(rowsBefore).hasSize(1);
     }
 
@@ -348,6 +348,11 @@ class ReadModelTest {
             items.forEach(item -> ids.add((String) item.get("id")));
         }
         return ids;
+    }
+
+    /** The answer but the instant it is as known at: what a later question (after a sentinel was recorded) shares with it. */
+    private static String withoutKnownAt(String answer) {
+        return answer.replaceFirst("\"knownAt\":\"[^\"]*\"", "");
     }
 
     private static String reason(List<ConsumerRecord<String, String>> records, String key) {
