@@ -1,6 +1,8 @@
 package org.rectrack.gateway.compliance;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -22,6 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rectrack.gateway.compliance.issued.RenderedReport;
+import org.rectrack.gateway.compliance.issued.ReportFormat;
+import org.rectrack.gateway.compliance.issued.ReportRenderer;
 import org.rectrack.platform.problem.Problem;
 import org.rectrack.platform.problem.ProblemException;
 import org.rectrack.platform.request.QueryValues;
@@ -48,10 +53,10 @@ public class ComplianceReportResource {
     private static final String AS_OF = "the cut-off: an instant (2023-12-31T23:59:59Z) or a day (2023-12-31 means its"
             + " end, UTC); only what rectrack knew then counts. Default: now, to the second";
 
-    private final ComplianceReportService reports;
+    private final ReportRenderer renderer;
 
-    ComplianceReportResource(ComplianceReportService reports) {
-        this.reports = reports;
+    ComplianceReportResource(ReportRenderer renderer) {
+        this.renderer = renderer;
     }
 
     /**
@@ -89,11 +94,11 @@ public class ComplianceReportResource {
             @Context HttpHeaders headers) {
         MediaType chosen = Negotiation.choose(headers, OFFERED)
                 .orElseThrow(ComplianceReportResource::notAcceptable);
-        ComplianceReport report = report(country, year, asOf);
-        return switch (chosen.getSubtype()) {
-            case "csv" -> file(ComplianceCsv.render(report), chosen, report, "csv");
-            case "pdf" -> file(CompliancePdf.render(report), chosen, report, "pdf");
-            default -> Response.ok(report, chosen).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+        ReportFormat format = ReportFormat.of(chosen).orElseThrow();
+        RenderedReport rendered = report(country, year, asOf, format);
+        return switch (format) {
+            case CSV, PDF -> file(rendered, chosen);
+            case JSON -> Response.ok(rendered.bytes(), chosen).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
         };
     }
 
@@ -106,7 +111,7 @@ public class ComplianceReportResource {
                 List.of(new Problem.FieldError(HttpHeaders.ACCEPT, "must admit one of " + offered)));
     }
 
-    private ComplianceReport report(String country, String year, String asOf) {
+    private RenderedReport report(String country, String year, String asOf, ReportFormat format) {
         String code = QueryValues.optionalCountry("country", country)
                 .orElseThrow(() -> ProblemException.badRequest("country", "is required"));
         int reportYear = QueryValues.optionalInteger("year", year, 2001, 2100)
@@ -117,13 +122,16 @@ public class ComplianceReportResource {
             // What is not known yet could still change the report: it would not be reproducible.
             throw ProblemException.badRequest("asOf", "must not be in the future");
         }
-        return reports.report(code, reportYear, cutOff);
+        // Rendered as issued reports are (ReportRenderer): the day of the cut-off, known at the cut-off.
+        return renderer.render(code, reportYear, LocalDate.ofInstant(cutOff, ZoneOffset.UTC), cutOff, format);
     }
 
-    private static Response file(byte[] body, MediaType type, ComplianceReport report, String extension) {
+    private static Response file(RenderedReport rendered, MediaType type) {
+        ComplianceReport report = rendered.report();
+        String extension = rendered.format().extension();
         String name = "compliance-%s-%d-as-of-%s.%s".formatted(report.country(), report.year(),
                 report.asOf().toString().replace(":", ""), extension);
-        return Response.ok(body, type)
+        return Response.ok(rendered.bytes(), type)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
                 .header(HttpHeaders.ETAG, "\"" + report.dataSha256() + "-" + extension + "\"")
