@@ -1,6 +1,7 @@
 package org.rectrack.platform.problem;
 
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -29,21 +30,31 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class HttpProblems {
 
+    /** Set on a request whose form (multipart/form-data) was read here, chunked. */
+    private static final String FORM_READ_HERE = "rectrack.form-read-here";
+
     private final ObjectMapper mapper;
     private final long maxBodyBytes;
     private final BodyHandler chunkedBodies;
+    private final BodyHandler chunkedForms;
 
-    HttpProblems(ObjectMapper mapper, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+    HttpProblems(ObjectMapper mapper, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
+            @ConfigProperty(name = "quarkus.http.body.uploads-directory") String uploadsDirectory) {
         this.mapper = mapper;
         this.maxBodyBytes = maxBodySize.asLongValue();
         // The REST layer uses a body read here as it is (RoutingContext.body()); no file uploads are kept.
         this.chunkedBodies = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
+        // A form's file parts are kept (where the REST layer keeps them, deleted when the request ends): the REST layer
+        // takes a form read here from the routing context, and would wait for a body already read if its files were gone.
+        this.chunkedForms = BodyHandler.create(uploadsDirectory).setBodyLimit(maxBodyBytes)
+                .setDeleteUploadedFilesOnEnd(true);
     }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::refuseOversizedBody);
         router.route().order(Integer.MIN_VALUE).handler(this::refuseMalformedMediaTypes);
         router.route().order(Integer.MIN_VALUE + 1).handler(this::readChunkedBody);
+        router.route().order(Integer.MIN_VALUE + 2).handler(this::refuseEmptyForm);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::answerFailure);
     }
 
@@ -96,14 +107,42 @@ public class HttpProblems {
     private void readChunkedBody(RoutingContext context) {
         if (context.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null
                 && context.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
-            chunkedBodies.handle(context);
+            if (isForm(context)) {
+                context.put(FORM_READ_HERE, true);
+                chunkedForms.handle(context);
+            } else {
+                chunkedBodies.handle(context);
+            }
             return;
         }
         context.next();
     }
 
+    /**
+     * A form read here without a single field: the REST layer, finding none, would wait for the body from the request
+     * (already read) until its read timed out, and fail with a 500. Refused as the empty form it is.
+     */
+    private void refuseEmptyForm(RoutingContext context) {
+        if (Boolean.TRUE.equals(context.get(FORM_READ_HERE)) && context.fileUploads().isEmpty()
+                && context.request().formAttributes().isEmpty()) {
+            respond(context, 400, "validation", "Request is not valid", "body: the form has no fields");
+            return;
+        }
+        context.next();
+    }
+
+    private static boolean isForm(RoutingContext context) {
+        String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        return type != null && type.strip().toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+    }
+
     private void answerFailure(RoutingContext context) {
         int status = context.statusCode();
+        if (status != 413 && context.request().bytesRead() > maxBodyBytes) {
+            // Past the limit, whatever failed: a form's upload stopped at the limit also fails its file's pipe, and
+            // that failure (a 500) can come first.
+            status = 413;
+        }
         if (status < 400 || context.response().headWritten()) {
             context.next();
             return;
