@@ -23,20 +23,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Problem+json for what the HTTP layer refuses before any resource runs: a body over the size limit
  * (checked here from Content-Length, so the caller learns the limit; a body without one, sent chunked, is read
  * here up to the limit, so that going over it fails the request into {@link #answerFailure} instead of the REST
- * layer's bare 413), a Content-Type or Accept header that is not a media type (refused before any resource
+ * layer's bare 413; a form, multipart/form-data, is always read here, so that a malformed or empty one is a 400),
+ * a Content-Type or Accept header that is not a media type (refused before any resource
  * runs: the REST layer would fail on it with a 500, or, for Accept, only after the resource had written) and
  * any other failure with a status.
  */
 @ApplicationScoped
 public class HttpProblems {
 
-    /** Set on a request whose form (multipart/form-data) was read here, chunked. */
+    /** Set on a request whose form (multipart/form-data) was read here. */
     private static final String FORM_READ_HERE = "rectrack.form-read-here";
 
     private final ObjectMapper mapper;
     private final long maxBodyBytes;
     private final BodyHandler chunkedBodies;
-    private final BodyHandler chunkedForms;
+    private final BodyHandler forms;
 
     HttpProblems(ObjectMapper mapper, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
             @ConfigProperty(name = "quarkus.http.body.uploads-directory") String uploadsDirectory) {
@@ -44,9 +45,11 @@ public class HttpProblems {
         this.maxBodyBytes = maxBodySize.asLongValue();
         // The REST layer uses a body read here as it is (RoutingContext.body()); no file uploads are kept.
         this.chunkedBodies = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
-        // A form's file parts are kept (where the REST layer keeps them, deleted when the request ends): the REST layer
-        // takes a form read here from the routing context, and would wait for a body already read if its files were gone.
-        this.chunkedForms = BodyHandler.create(uploadsDirectory).setBodyLimit(maxBodyBytes)
+        // Every form (multipart/form-data) is read here, chunked or not, file parts kept where the REST layer keeps them
+        // and deleted when the request ends: the REST layer takes a form read here from the routing context. Its own
+        // parser failed on a malformed form with an IOException (a 500) and, on a chunked one whose body had been read
+        // here without its files, waited until its read timed out.
+        this.forms = BodyHandler.create(uploadsDirectory).setBodyLimit(maxBodyBytes)
                 .setDeleteUploadedFilesOnEnd(true);
     }
 
@@ -105,14 +108,14 @@ public class HttpProblems {
 
     /** A chunked body has no Content-Length to check up front: read it, failing with 413 once it passes the limit. */
     private void readChunkedBody(RoutingContext context) {
+        if (isForm(context)) {
+            context.put(FORM_READ_HERE, true);
+            forms.handle(context);
+            return;
+        }
         if (context.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null
                 && context.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
-            if (isForm(context)) {
-                context.put(FORM_READ_HERE, true);
-                chunkedForms.handle(context);
-            } else {
-                chunkedBodies.handle(context);
-            }
+            chunkedBodies.handle(context);
             return;
         }
         context.next();
