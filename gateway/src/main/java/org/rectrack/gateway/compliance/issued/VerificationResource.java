@@ -58,7 +58,8 @@ public class VerificationResource {
             + " verdict `NOT_ISSUED`: not an error of the tool. Send the file as the raw body with its type (JSON,"
             + " CSV, PDF or application/octet-stream), as the `file` field of multipart/form-data, or only its hash:"
             + " `{\"sha256\": \"…\"}` as JSON or the `sha256` field of a form. A JSON body with a `sha256` field is a"
-            + " hash; any other JSON object is a JSON report's bytes, verified as sent. A body sent as JSON or CSV must"
+            + " hash; one with a `dataSha256` field (as every JSON report has) is a JSON report's bytes, verified as"
+            + " sent; any other JSON is a 400. A body sent as JSON or CSV must"
             + " be UTF-8 (JSON also well-formed), as every report rectrack issues is: other bytes are a 400 naming where"
             + " they stop being text; send such a file as application/octet-stream to have it verified. Files up to the body size"
             + " limit (1 MiB by default; 413 beyond).";
@@ -74,8 +75,9 @@ public class VerificationResource {
     /**
      * A file as the raw body, or a hash as {@code {"sha256": "…"}}.
      *
-     * @throws ProblemException 400 when the body is empty, a JSON body is not a JSON object, or its {@code sha256}
-     *                          is not 64 hex digits or comes with other fields
+     * @throws ProblemException 400 when the body is empty, a JSON body is not a JSON object, has neither
+     *                          {@code sha256} nor {@code dataSha256}, or its {@code sha256} is not 64 hex digits or
+     *                          comes with other fields
      */
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, CSV, PDF, MediaType.APPLICATION_OCTET_STREAM })
@@ -118,6 +120,11 @@ public class VerificationResource {
             JsonNode json = json(body);
             if (json.has("sha256")) {
                 return verifier.verifyHash(hash(json));
+            }
+            if (!json.has("dataSha256")) {
+                // Every JSON compliance report states its data fingerprint: this is neither a hash nor a report.
+                throw ProblemException.badRequest("sha256", "is required: give {\"sha256\": \"…\"}, or send a JSON"
+                        + " compliance report (it has dataSha256) as it was issued");
             }
         }
         return verifier.verifyFile(body);

@@ -335,6 +335,12 @@ class IssuedReportTest {
         given().auth().oauth2(TestTokens.forRole("diplomat")).contentType("application/json")
                 .body("{\"sha256\": \"" + "0".repeat(64) + "\", \"country\": \"LAO\"}").post(VERIFY)
                 .then().statusCode(400).body("errors[0].field", equalTo("country"));
+        given().auth().oauth2(TestTokens.forRole("diplomat")).contentType("application/json").body("{}").post(VERIFY)
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("errors[0].field", equalTo("sha256"));
+        // A form whose body is no form (no boundary line).
+        given().auth().oauth2(TestTokens.forRole("diplomat")).contentType("multipart/form-data; boundary=b")
+                .body(("{\"sha256\": \"" + "0".repeat(64) + "\"}").getBytes(StandardCharsets.UTF_8)).post(VERIFY)
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE);
         for (String body : List.of("", "[]", "null", "42", "{\"sha256\": ")) {
             given().auth().oauth2(TestTokens.forRole("diplomat")).contentType("application/json").body(body).post(VERIFY)
                     .then().statusCode(400).contentType(Problem.MEDIA_TYPE);
