@@ -47,11 +47,11 @@ public class ComplianceReportResource {
             MediaType.valueOf(MediaType.APPLICATION_JSON + "; charset=UTF-8"),
             MediaType.valueOf(CSV + "; charset=UTF-8; header=present"),
             MediaType.valueOf(PDF));
-    private final ComplianceReportService reports;
+    private final ReportRenderer renderer;
     private final TimeFrames frames;
 
-    ComplianceReportResource(ComplianceReportService reports, TimeFrames frames) {
-        this.reports = reports;
+    ComplianceReportResource(ReportRenderer renderer, TimeFrames frames) {
+        this.renderer = renderer;
         this.frames = frames;
     }
 
@@ -95,11 +95,11 @@ public class ComplianceReportResource {
         int reportYear = QueryValues.optionalInteger("year", year, 2001, 2100)
                 .orElseThrow(() -> ProblemException.badRequest("year", "is required"));
         TimeFrame frame = frames.resolveToNow(asOf, knownAt, LocalDate.of(reportYear, 12, 31));
-        ComplianceReport report = reports.report(code, reportYear, frame);
-        Response.ResponseBuilder response = switch (chosen.getSubtype()) {
-            case "csv" -> file(ComplianceCsv.render(report), chosen, report, "csv");
-            case "pdf" -> file(CompliancePdf.render(report), chosen, report, "pdf");
-            default -> Response.ok(report, chosen).tag(report.dataSha256() + "-json");
+        ReportFormat format = ReportFormat.of(chosen).orElseThrow();
+        RenderedReport rendered = renderer.render(code, reportYear, frame.asOf(), frame.knownAt(), format);
+        Response.ResponseBuilder response = switch (format) {
+            case CSV, PDF -> file(rendered, chosen);
+            case JSON -> Response.ok(rendered.bytes(), chosen).tag(rendered.report().dataSha256() + "-json");
         };
         // The same question, both times pinned: it gives these bytes again, for ever.
         return response.header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
@@ -119,10 +119,12 @@ public class ComplianceReportResource {
                 List.of(new Problem.FieldError(HttpHeaders.ACCEPT, "must admit one of " + offered)));
     }
 
-    private static Response.ResponseBuilder file(byte[] body, MediaType type, ComplianceReport report, String extension) {
+    private static Response.ResponseBuilder file(RenderedReport rendered, MediaType type) {
+        ComplianceReport report = rendered.report();
+        String extension = rendered.format().extension();
         String name = "compliance-%s-%d-as-of-%s-known-at-%s.%s".formatted(report.country(), report.year(),
                 report.asOf(), report.knownAt().toString().replace(":", ""), extension);
-        return Response.ok(body, type)
+        return Response.ok(rendered.bytes(), type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
                 .tag(report.dataSha256() + "-" + extension);
     }

@@ -26,11 +26,12 @@ public final class ReadModelTables {
             "applied_version",
             "read_model_progress");
 
-    /** Kept by a rebuild: Flyway's record, the outbox table every service's schema has, and the rebuild jobs. */
+    /** Kept by a rebuild: Flyway's record, the outbox table every service's schema has, the rebuild jobs, the issued reports. */
     public static final List<String> NOT_FROM_THE_TOPICS = List.of(
             "flyway_schema_history",
             "outbox_event",
-            "rebuild_job");
+            "rebuild_job",
+            "issued_report");
 
     private ReadModelTables() {
     }

@@ -1,6 +1,7 @@
 package org.rectrack.platform.problem;
 
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,28 +23,41 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Problem+json for what the HTTP layer refuses before any resource runs: a body over the size limit
  * (checked here from Content-Length, so the caller learns the limit; a body without one, sent chunked, is read
  * here up to the limit, so that going over it fails the request into {@link #answerFailure} instead of the REST
- * layer's bare 413), a Content-Type or Accept header that is not a media type (refused before any resource
+ * layer's bare 413; a form, multipart/form-data, is always read here, so that a malformed or empty one is a 400),
+ * a Content-Type or Accept header that is not a media type (refused before any resource
  * runs: the REST layer would fail on it with a 500, or, for Accept, only after the resource had written) and
  * any other failure with a status.
  */
 @ApplicationScoped
 public class HttpProblems {
 
+    /** Set on a request whose form (multipart/form-data) was read here. */
+    private static final String FORM_READ_HERE = "rectrack.form-read-here";
+
     private final ObjectMapper mapper;
     private final long maxBodyBytes;
     private final BodyHandler chunkedBodies;
+    private final BodyHandler forms;
 
-    HttpProblems(ObjectMapper mapper, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+    HttpProblems(ObjectMapper mapper, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
+            @ConfigProperty(name = "quarkus.http.body.uploads-directory") String uploadsDirectory) {
         this.mapper = mapper;
         this.maxBodyBytes = maxBodySize.asLongValue();
         // The REST layer uses a body read here as it is (RoutingContext.body()); no file uploads are kept.
         this.chunkedBodies = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
+        // Every form (multipart/form-data) is read here, chunked or not, file parts kept where the REST layer keeps them
+        // and deleted when the request ends: the REST layer takes a form read here from the routing context. Its own
+        // parser failed on a malformed form with an IOException (a 500) and, on a chunked one whose body had been read
+        // here without its files, waited until its read timed out.
+        this.forms = BodyHandler.create(uploadsDirectory).setBodyLimit(maxBodyBytes)
+                .setDeleteUploadedFilesOnEnd(true);
     }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::refuseOversizedBody);
         router.route().order(Integer.MIN_VALUE).handler(this::refuseMalformedMediaTypes);
         router.route().order(Integer.MIN_VALUE + 1).handler(this::readChunkedBody);
+        router.route().order(Integer.MIN_VALUE + 2).handler(this::refuseEmptyForm);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::answerFailure);
     }
 
@@ -94,6 +108,11 @@ public class HttpProblems {
 
     /** A chunked body has no Content-Length to check up front: read it, failing with 413 once it passes the limit. */
     private void readChunkedBody(RoutingContext context) {
+        if (isForm(context)) {
+            context.put(FORM_READ_HERE, true);
+            forms.handle(context);
+            return;
+        }
         if (context.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null
                 && context.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
             chunkedBodies.handle(context);
@@ -102,8 +121,31 @@ public class HttpProblems {
         context.next();
     }
 
+    /**
+     * A form read here without a single field: the REST layer, finding none, would wait for the body from the request
+     * (already read) until its read timed out, and fail with a 500. Refused as the empty form it is.
+     */
+    private void refuseEmptyForm(RoutingContext context) {
+        if (Boolean.TRUE.equals(context.get(FORM_READ_HERE)) && context.fileUploads().isEmpty()
+                && context.request().formAttributes().isEmpty()) {
+            respond(context, 400, "validation", "Request is not valid", "body: the form has no fields");
+            return;
+        }
+        context.next();
+    }
+
+    private static boolean isForm(RoutingContext context) {
+        String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        return type != null && type.strip().toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+    }
+
     private void answerFailure(RoutingContext context) {
         int status = context.statusCode();
+        if (status != 413 && context.request().bytesRead() > maxBodyBytes) {
+            // Past the limit, whatever failed: a form's upload stopped at the limit also fails its file's pipe, and
+            // that failure (a 500) can come first.
+            status = 413;
+        }
         if (status < 400 || context.response().headWritten()) {
             context.next();
             return;
