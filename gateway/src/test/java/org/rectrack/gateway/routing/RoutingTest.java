@@ -116,8 +116,11 @@ class RoutingTest {
                 }
             });
         }
+        // Every write is routed to its owner, but for what the gateway itself owns: rebuilds and issued reports (and
+        // verifying a report, which writes nothing).
         assertThat(operations).filteredOn(operation -> operation.method().equals("post"))
-                .filteredOn(operation -> !operation.path().endsWith("/admin/rebuilds"))
+                .filteredOn(operation -> !operation.path().endsWith("/admin/rebuilds")
+                        && !operation.path().startsWith("/api/v1/compliance-reports/"))
                 .allSatisfy(operation -> assertThat(operation.routed()).as("%s answers 503 with Retry-After", operation)
                         .isTrue());
     }

@@ -236,24 +236,26 @@ class IssuedReportTest {
         byte[] issued = document(id, "application/json");
 
         // What the topics can never do (an event is recorded when it is appended): the read model's history up to
-        // knownAt rewritten in its database, as a faulty migration or a hand-made repair would.
-        QuarkusTransaction.requiringNew().run(() -> TestEvents.entityManager()
-                .createNativeQuery("update evidence_version set summary = 'rewritten' where evidence_id = :id")
-                .setParameter("id", fixture.evidence).executeUpdate());
-
-        var answer = given().auth().oauth2(TestTokens.forRole("diplomat")).contentType("application/json").body(issued)
-                .post(VERIFY).then().statusCode(200).extract();
-        assertThat(answer.<Boolean> path("issued")).isTrue();
-        assertThat(answer.<String> path("verdict")).isEqualTo("REGENERATION_DIFFERS");
-        assertThat(answer.<String> path("detail")).contains("but regeneration now differs")
-                .contains("the data it rests on has changed")
-                .contains("history up to knownAt " + fixture.knownAt + " has changed");
-        assertThat(answer.<Boolean> path("issues[0].regeneration.identical")).isFalse();
-        assertThat(answer.<String> path("issues[0].regeneration.sha256")).matches("[0-9a-f]{64}")
-                .isNotEqualTo(sha256(issued));
-        // Never other bytes under an issued report's name.
-        auditor().accept("application/json").get(ISSUED + "/" + id + "/document")
-                .then().statusCode(409).contentType(Problem.MEDIA_TYPE).body("detail", containsString("data it rests on"));
+        // knownAt rewritten in its database, as a faulty migration or a hand-made repair would; put back after, as the
+        // database is every test's.
+        String original = rewriteSummary(fixture.evidence, "rewritten");
+        try {
+            var answer = given().auth().oauth2(TestTokens.forRole("diplomat")).contentType("application/json").body(issued)
+                    .post(VERIFY).then().statusCode(200).extract();
+            assertThat(answer.<Boolean> path("issued")).isTrue();
+            assertThat(answer.<String> path("verdict")).isEqualTo("REGENERATION_DIFFERS");
+            assertThat(answer.<String> path("detail")).contains("but regeneration now differs")
+                    .contains("the data it rests on has changed")
+                    .contains("history up to knownAt " + fixture.knownAt + " has changed");
+            assertThat(answer.<Boolean> path("issues[0].regeneration.identical")).isFalse();
+            assertThat(answer.<String> path("issues[0].regeneration.sha256")).matches("[0-9a-f]{64}")
+                    .isNotEqualTo(sha256(issued));
+            // Never other bytes under an issued report's name.
+            auditor().accept("application/json").get(ISSUED + "/" + id + "/document").then().statusCode(409)
+                    .contentType(Problem.MEDIA_TYPE).body("detail", containsString("data it rests on"));
+        } finally {
+            rewriteSummary(fixture.evidence, original);
+        }
     }
 
     @Test
@@ -421,6 +423,19 @@ class IssuedReportTest {
         assertThat(paths.path("/api/v1/compliance-reports/issued/{id}").path("get").isObject()).isTrue();
         assertThat(paths.path("/api/v1/compliance-reports/issued/{id}/document").path("get").path("responses")
                 .path("409").isObject()).isTrue();
+    }
+
+    /** Sets the summary of every stored version of the evidence; returns the one it had. */
+    private static String rewriteSummary(UUID evidence, String summary) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var entityManager = TestEvents.entityManager();
+            String before = (String) entityManager.createNativeQuery(
+                    "select summary from evidence_version where evidence_id = :id limit 1")
+                    .setParameter("id", evidence).getSingleResult();
+            entityManager.createNativeQuery("update evidence_version set summary = :summary where evidence_id = :id")
+                    .setParameter("summary", summary).setParameter("id", evidence).executeUpdate();
+            return before;
+        });
     }
 
     /** A report with one recommendation, verified evidence on it, all recorded before {@code knownAt}. */
