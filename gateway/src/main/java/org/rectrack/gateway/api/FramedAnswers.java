@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -57,9 +58,9 @@ public class FramedAnswers {
 
     private final KnownAtWatermark watermark;
     private final ObjectMapper json;
-    private final Cache<String, RawValue> answers = Caffeine.newBuilder()
+    private final Cache<String, SerializedString> answers = Caffeine.newBuilder()
             .maximumWeight(CACHE_BYTES)
-            .weigher((String tag, RawValue body) -> 2 * (tag.length() + body.rawValue().toString().length()))
+            .weigher((String tag, SerializedString body) -> 2 * (tag.length() + body.charLength()))
             .expireAfterAccess(Duration.ofHours(1))
             .build();
 
@@ -85,9 +86,9 @@ public class FramedAnswers {
         if (request.evaluatePreconditions(tag) != null) {
             response = RestResponse.ResponseBuilder.notModified();
         } else {
-            RawValue body = settled(frame) ? answers.get(tag.getValue(), key -> serialize(answer.get()))
+            SerializedString body = settled(frame) ? answers.get(tag.getValue(), key -> serialize(answer.get()))
                     : serialize(answer.get());
-            response = RestResponse.ResponseBuilder.ok((T) body, MediaType.APPLICATION_JSON_TYPE);
+            response = RestResponse.ResponseBuilder.ok((T) new RawValue(body), MediaType.APPLICATION_JSON_TYPE);
         }
         CacheControl cache = new CacheControl();
         cache.setPrivate(true);
@@ -114,9 +115,10 @@ public class FramedAnswers {
         return !watermark.reached().watermark().isBefore(frame.knownAt());
     }
 
-    private RawValue serialize(Object entity) {
+    /** The answer's JSON; a SerializedString keeps its UTF-8 bytes once encoded, so a cached answer is one copy. */
+    private SerializedString serialize(Object entity) {
         try {
-            return new RawValue(json.writeValueAsString(entity));
+            return new SerializedString(json.writeValueAsString(entity));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the answer as JSON", e);
         }
