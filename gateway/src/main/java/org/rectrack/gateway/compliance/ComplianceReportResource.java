@@ -1,5 +1,7 @@
 package org.rectrack.gateway.compliance;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -45,6 +48,8 @@ public class ComplianceReportResource {
             MediaType.valueOf(MediaType.APPLICATION_JSON + "; charset=UTF-8"),
             MediaType.valueOf(CSV + "; charset=UTF-8; header=present"),
             MediaType.valueOf(PDF));
+    /** The summary and the figures come as CSV only: the JSON and the PDF of the report hold them already. */
+    private static final List<MediaType> CSV_ONLY = List.of(MediaType.valueOf(CSV + "; charset=UTF-8; header=present"));
     private static final String AS_OF = "the cut-off: an instant (2023-12-31T23:59:59Z) or a day (2023-12-31 means its"
             + " end, UTC); only what rectrack knew then counts. Default: now, to the second";
 
@@ -65,7 +70,9 @@ public class ComplianceReportResource {
     @RolesAllowed(Roles.AUDITOR)
     @Operation(summary = "The year-end compliance report as JSON, CSV (UTF-8 with BOM, RFC 4180) or PDF, by Accept",
             description = "The type is negotiated from Accept with its q-values; JSON when Accept is absent or */*. The"
-                    + " JSON and CSV have one row per recommendation, then the figures; the PDF adds a chart of them.")
+                    + " JSON holds everything. The CSV is one table, one record per recommendation; the summary and"
+                    + " the figures are CSV tables of their own at ./summary and ./figures (the CSV answer links them"
+                    + " in its Link header). The PDF has all three and a chart of the figures.")
     @APIResponse(responseCode = "200", description = "The report; dataSha256 fingerprints the data it rests on",
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComplianceReport.class)),
@@ -88,18 +95,89 @@ public class ComplianceReportResource {
             @Parameter(description = AS_OF, example = "2023-12-31") @QueryParam("asOf") String asOf,
             @Context HttpHeaders headers) {
         MediaType chosen = Negotiation.choose(headers, OFFERED)
-                .orElseThrow(ComplianceReportResource::notAcceptable);
+                .orElseThrow(() -> notAcceptable(OFFERED));
         ComplianceReport report = report(country, year, asOf);
         return switch (chosen.getSubtype()) {
-            case "csv" -> file(ComplianceCsv.render(report), chosen, report, "csv");
-            case "pdf" -> file(CompliancePdf.render(report), chosen, report, "pdf");
+            case "csv" -> file(ComplianceCsv.recommendations(report), chosen, report, "")
+                    .link(UriBuilder.fromPath("{year}/summary").build(report.year()) + query(report), "related")
+                    .link(UriBuilder.fromPath("{year}/figures").build(report.year()) + query(report), "related")
+                    .build();
+            case "pdf" -> file(CompliancePdf.render(report), chosen, report, "").build();
             default -> Response.ok(report, chosen).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
         };
     }
 
+    /**
+     * The report's summary as a CSV table of its own (one record per measure: the count of each status, the total,
+     * the share implemented or in progress, last year's share and the change), for an auditor who works in a
+     * spreadsheet; the JSON and the PDF hold it with the rest. Errors as {@link #report}.
+     */
+    @GET
+    @Path("summary")
+    @RolesAllowed(Roles.AUDITOR)
+    @Operation(summary = "The compliance report's summary as one CSV table (UTF-8 with BOM, RFC 4180)",
+            description = "One record per measure (each status's count, total, share implemented or in progress, the"
+                    + " previous year's share and the change), each with the report's country, year, as-of cut-off and"
+                    + " data SHA-256, the same as in the report it belongs to.")
+    @APIResponse(responseCode = "200", description = "The summary table",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Country, year, asOf or the Accept header is not valid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an auditor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No report on the country for the year was known as of asOf",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "406", description = "Accept does not admit text/csv",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response summary(
+            @Parameter(example = "LAO") @PathParam("country") String country,
+            @Parameter(example = "2023") @PathParam("year") String year,
+            @Parameter(description = AS_OF, example = "2023-12-31") @QueryParam("asOf") String asOf,
+            @Context HttpHeaders headers) {
+        MediaType chosen = Negotiation.choose(headers, CSV_ONLY).orElseThrow(() -> notAcceptable(CSV_ONLY));
+        ComplianceReport report = report(country, year, asOf);
+        return file(ComplianceCsv.summary(report), chosen, report, "summary").build();
+    }
+
+    /**
+     * The report's figures as a CSV table of their own (one record per metric and unit, a column per year shown),
+     * for an auditor who works in a spreadsheet; the JSON and the PDF hold them with the rest. Errors as
+     * {@link #report}.
+     */
+    @GET
+    @Path("figures")
+    @RolesAllowed(Roles.AUDITOR)
+    @Operation(summary = "The compliance report's figures as one CSV table (UTF-8 with BOM, RFC 4180)",
+            description = "One record per metric and unit, summed over the verified evidence, with a column per year"
+                    + " shown (the report's year and the two before it; empty where no evidence gave a figure), each"
+                    + " with the report's country, year, as-of cut-off and data SHA-256.")
+    @APIResponse(responseCode = "200", description = "The figures table",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Country, year, asOf or the Accept header is not valid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an auditor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No report on the country for the year was known as of asOf",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "406", description = "Accept does not admit text/csv",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response figures(
+            @Parameter(example = "LAO") @PathParam("country") String country,
+            @Parameter(example = "2023") @PathParam("year") String year,
+            @Parameter(description = AS_OF, example = "2023-12-31") @QueryParam("asOf") String asOf,
+            @Context HttpHeaders headers) {
+        MediaType chosen = Negotiation.choose(headers, CSV_ONLY).orElseThrow(() -> notAcceptable(CSV_ONLY));
+        ComplianceReport report = report(country, year, asOf);
+        return file(ComplianceCsv.figures(report), chosen, report, "figures").build();
+    }
+
     /** 406 (RFC 9110, section 15.5.7), listing what is offered so that the client can ask again. */
-    private static ProblemException notAcceptable() {
-        String offered = OFFERED.stream().map(type -> type.getType() + "/" + type.getSubtype())
+    private static ProblemException notAcceptable(List<MediaType> offers) {
+        String offered = offers.stream().map(type -> type.getType() + "/" + type.getSubtype())
                 .collect(Collectors.joining(", "));
         return new ProblemException(Response.Status.NOT_ACCEPTABLE.getStatusCode(), "not-acceptable", "Not Acceptable",
                 "Accept admits none of the types this report comes in: " + offered,
@@ -120,13 +198,19 @@ public class ComplianceReportResource {
         return reports.report(code, reportYear, cutOff);
     }
 
-    private static Response file(byte[] body, MediaType type, ComplianceReport report, String extension) {
-        String name = "compliance-%s-%d-as-of-%s.%s".formatted(report.country(), report.year(),
-                report.asOf().toString().replace(":", ""), extension);
+    private static Response.ResponseBuilder file(byte[] body, MediaType type, ComplianceReport report, String part) {
+        String extension = type.getSubtype();
+        String name = "compliance-%s-%d-as-of-%s%s.%s".formatted(report.country(), report.year(),
+                report.asOf().toString().replace(":", ""), part.isEmpty() ? "" : "-" + part, extension);
         return Response.ok(body, type)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
-                .header(HttpHeaders.ETAG, "\"" + report.dataSha256() + "-" + extension + "\"")
-                .build();
+                .header(HttpHeaders.ETAG, "\"" + report.dataSha256() + "-" + extension + (part.isEmpty() ? "" : "-" + part)
+                        + "\"");
+    }
+
+    /** The links to the other parts name the report's own cut-off, so that they rest on the same data. */
+    private static String query(ComplianceReport report) {
+        return "?asOf=" + URLEncoder.encode(report.asOf().toString(), StandardCharsets.UTF_8);
     }
 }
