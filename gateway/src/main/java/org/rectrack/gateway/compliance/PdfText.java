@@ -106,6 +106,11 @@ final class PdfText {
         this.faces = List.of(latin, latinBold, lao, laoBold);
     }
 
+    /** Whether one of the faces (bold or regular, as asked) draws {@code codePoint}. */
+    boolean draws(int codePoint, boolean bold) {
+        return (bold ? latinBold : latin).has(codePoint) || (bold ? laoBold : lao).has(codePoint);
+    }
+
     /** The width of {@code text} set at {@code size} points, as shaped. */
     float width(String text, float size, boolean bold) {
         float width = 0;

@@ -23,6 +23,7 @@ import org.apache.pdfbox.util.Matrix;
 import org.apache.pdfbox.util.Vector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rectrack.platform.validation.UnicodeText;
 
 /**
  * The compliance report's PDF as a reader sees it: Lao set as Lao is set (marks stacked, not on top of each other),
@@ -80,6 +81,21 @@ class CompliancePdfTest {
         String text = text(pdf);
 
         assertThat(text).contains("Train police [U+4E2D] [U+1F600] now").doesNotContain("?");
+    }
+
+    /** Input and the PDF agree: every character that text entering rectrack may hold, some embedded font draws. */
+    @Test
+    void everyCharacterInputAcceptsIsDrawnByAnEmbeddedFont() {
+        PdfText text = new PdfText();
+        List<String> undrawn = new ArrayList<>();
+        for (int codePoint = 0; codePoint <= Character.MAX_CODE_POINT; codePoint++) {
+            boolean layout = codePoint == '\t' || codePoint == '\n' || codePoint == '\r';
+            if (UnicodeText.printable(codePoint) && !layout
+                    && !(text.draws(codePoint, false) && text.draws(codePoint, true))) {
+                undrawn.add("U+%04X".formatted(codePoint));
+            }
+        }
+        assertThat(undrawn).isEmpty();
     }
 
     @Test
