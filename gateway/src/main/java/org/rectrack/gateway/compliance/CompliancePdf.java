@@ -229,6 +229,7 @@ public final class CompliancePdf {
         PDDocumentInformation info = document.getDocumentInformation();
         info.setTitle("Compliance report " + report.country() + " " + report.year() + " as of " + report.asOf());
         info.setProducer("rectrack");
+        // The instant the report describes, not when it was drawn; with knownAt in the report, knownAt goes here.
         info.setCreationDate(asOf);
         info.setModificationDate(asOf);
         // PDFBox would derive the trailer's /ID from the clock; both halves are the same at creation (14.4).

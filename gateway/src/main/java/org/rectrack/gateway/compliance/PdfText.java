@@ -96,7 +96,8 @@ final class PdfText {
     private final Face lao;
     private final Face laoBold;
     private final List<Face> faces;
-    private final Map<String, Shaped> measured = new HashMap<>();
+    /** Wrapping measures the same words again and again; each run is shaped once. */
+    private final Map<Run, Shaped> shaped = new HashMap<>();
 
     PdfText() {
         this.latin = new Face("F1", load("NotoSans-Regular.ttf"));
@@ -267,7 +268,7 @@ final class PdfText {
     }
 
     private Shaped shape(Run run) {
-        return measured.computeIfAbsent(run.face().resource + run.text(), key -> run.face().shape(run.text()));
+        return shaped.computeIfAbsent(run, key -> run.face().shape(run.text()));
     }
 
     private static Loaded load(String file) {
