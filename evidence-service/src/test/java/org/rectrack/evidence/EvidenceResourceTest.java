@@ -248,6 +248,8 @@ class EvidenceResourceTest {
             as(role, newOrganisation()).get(path).then().statusCode(404)
                     .body("detail", equalTo("no evidence with id " + id));
         }
+        // Only an NGO speaks for its organisation: a diplomat's token that names the owner is still no NGO of it.
+        as("diplomat", owner).get(path).then().statusCode(404);
     }
 
     @Test

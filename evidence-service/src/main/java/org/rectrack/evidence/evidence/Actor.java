@@ -15,7 +15,8 @@ import org.rectrack.platform.security.Roles;
  * <p>An organisation's name grants rights only over evidence of origin {@link Origin#ORGANISATION}: the name comes
  * from a client's identity provider, which may issue any name, so no name can stand for a system actor.
  */
-public record Actor(String name, Optional<String> organisation, Origin origin, boolean seesRestricted) {
+public record Actor(String name, Optional<String> organisation, Origin origin, boolean seesRestricted,
+        boolean speaksForOrganisation) {
 
     /**
      * What an admin's submission shows as its organisation when the admin's token names none: a label only, it
@@ -26,13 +27,13 @@ public record Actor(String name, Optional<String> organisation, Origin origin, b
     /**
      * The caller as it is: an NGO (also one with more roles) speaks for its organisation; anyone else who is an
      * admin speaks as an admin. Anyone else speaks for no organisation: an `org` claim on a diplomat's or a
-     * reviewer's token, which an identity provider may add to every token, makes no evidence its own.
+     * reviewer's token, which an identity provider may add to every token, names them in the history but makes no
+     * evidence their own.
      */
     public static Actor of(Caller caller) {
         Origin origin = !caller.is(Roles.NGO) && caller.is(Roles.ADMIN) ? Origin.ADMIN : Origin.ORGANISATION;
-        boolean named = caller.is(Roles.NGO) || origin == Origin.ADMIN;
-        return new Actor(caller.name(), named ? caller.organisation() : Optional.empty(), origin,
-                caller.is(Roles.REVIEWER) || caller.is(Roles.AUDITOR));
+        return new Actor(caller.name(), caller.organisation(), origin,
+                caller.is(Roles.REVIEWER) || caller.is(Roles.AUDITOR), caller.is(Roles.NGO));
     }
 
     /**
@@ -43,14 +44,14 @@ public record Actor(String name, Optional<String> organisation, Origin origin, b
     public static Actor submitter(Caller caller) {
         Actor actor = of(caller);
         if (actor.origin() == Origin.ADMIN && actor.organisation().isEmpty()) {
-            return new Actor(actor.name(), Optional.of(REPORT_IMPORT), Origin.ADMIN, actor.seesRestricted());
+            return new Actor(actor.name(), Optional.of(REPORT_IMPORT), Origin.ADMIN, actor.seesRestricted(), false);
         }
         return actor;
     }
 
     /** Whether the evidence is this actor's organisation's own: submitted by an NGO of the same organisation. */
     public boolean owns(Evidence evidence) {
-        return origin == Origin.ORGANISATION && evidence.origin == Origin.ORGANISATION
+        return speaksForOrganisation && evidence.origin == Origin.ORGANISATION
                 && organisation.filter(evidence.organisation::equals).isPresent();
     }
 

@@ -50,6 +50,23 @@ class HostileInputTest {
         assertNothingRecordedFor(organisation);
     }
 
+    /** What the compliance report's fonts cannot draw is refused, so that a signed PDF never shows a "?" for it. */
+    @Test
+    void aCharacterTheReportsCannotPrintIsRefusedNamingItAndNothingIsRecorded() {
+        String organisation = newOrganisation();
+        UUID recommendation = TestRecommendations.active();
+        for (String text : List.of("ຝຶກອົບຮົມ 中国 ຕຳຫຼວດ", "ຝຶກອົບຮົມ 😀", "ฝึกอบรม ตำรวจ")) {
+            Map<String, Object> evidence = request(recommendation);
+            evidence.put("summary", text);
+
+            submit(organisation, json(evidence).getBytes(StandardCharsets.UTF_8))
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", contains("summary"))
+                    .body("errors[0].message", containsString("reports cannot print"));
+        }
+        assertNothingRecordedFor(organisation);
+    }
+
     @Test
     void anUnpairedSurrogateAnywhereInTheBodyIsRefusedNamingIt() {
         String organisation = newOrganisation();

@@ -1,18 +1,27 @@
 package org.rectrack.gateway.compliance;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.rectrack.gateway.compliance.ComplianceReport.Evidence;
 import org.rectrack.gateway.compliance.ComplianceReport.Item;
 import org.rectrack.gateway.compliance.ComplianceReport.MetricRow;
+import org.rectrack.gateway.compliance.ComplianceReport.StatusCount;
 
 /**
- * The compliance report as CSV for spreadsheets: UTF-8 with a byte order mark (so Excel reads Lao text
- * right), CRLF line ends and RFC 4180 quoting. One row per recommendation, then the metrics table.
+ * The compliance report as CSV for spreadsheets, in three downloads that are each one table (RFC 4180: one header,
+ * the same number of fields on every record): the recommendations, one record each; the summary, one record per
+ * measure; the figures, one record per metric with a column per year. A spreadsheet opens each as it is, with no
+ * second table below the first to cut away by hand. Every record names the report it comes from (country, year, the
+ * as-of day, the known-at instant and the data's SHA-256), so a row copied into another sheet still says where it comes from.
+ * <p>
+ * The bytes are UTF-8 with a byte order mark (so Excel reads Lao text right), CRLF line ends, RFC 4180 quoting, and
+ * every cell is neutralised against CSV injection ({@link #quoted(String)}).
  */
 public final class ComplianceCsv {
 
@@ -22,37 +31,82 @@ public final class ComplianceCsv {
     private static final String FORMULA_LEADING = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
     /** A number as we write the figures: an optional minus, ASCII digits, an optional fraction. */
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+    /** The columns that name the report on every record of every download. */
+    private static final List<String> CONTEXT = List.of("country", "year", "as of", "known at", "data sha-256");
 
     private ComplianceCsv() {
     }
 
-    /** The report as the bytes of a CSV file; every cell goes through {@link #quoted(String)}. */
-    public static byte[] render(ComplianceReport report) {
-        StringBuilder csv = new StringBuilder(BOM);
-        row(csv, "country", "year", "as of", "known at", "tier", "rank", "code", "recommendation", "pillars", "status",
-                "state", "rule", "outstanding since", "verified evidence", "pending evidence", "citations");
+    /**
+     * The recommendations table: one record per recommendation in rank order, with its status, the rule that fired,
+     * the ids of the verified evidence it rests on and their citations.
+     */
+    public static byte[] recommendations(ComplianceReport report) {
         String tier = report.report() == null ? "" : report.report().tier();
+        List<List<String>> records = new ArrayList<>();
         for (Item item : report.recommendations()) {
-            row(csv, report.country(), String.valueOf(report.year()), report.asOf().toString(),
-                    report.knownAt().toString(), tier, String.valueOf(item.rank()), item.code(), item.text(),
-                    String.join(" ", item.pillars()), item.status(), item.state(), item.rule(),
+            records.add(List.of(tier, String.valueOf(item.rank()), item.code(), item.text(), String.join(" ", item.pillars()),
+                    item.status(), item.state(), item.rule(),
                     item.outstandingSince() == null ? "" : item.outstandingSince().toString(),
                     item.evidence().stream().map(e -> e.id().toString()).collect(Collectors.joining(" ")),
                     String.valueOf(item.pendingEvidence()),
-                    item.evidence().stream().map(ComplianceCsv::citation).collect(Collectors.joining(" | ")));
+                    item.evidence().stream().map(ComplianceCsv::citation).collect(Collectors.joining(" | "))));
         }
-        csv.append(CRLF);
+        return table(report, List.of("tier", "rank", "code", "recommendation", "pillars", "status", "state", "rule",
+                "outstanding since", "verified evidence", "pending evidence", "citations"), records);
+    }
+
+    /**
+     * The summary table, one record per measure: the count of each status (every status, in the order of the rules),
+     * the total, the share implemented or in progress, and the previous year's share and the change when there was a
+     * previous year's report (empty values otherwise).
+     */
+    public static byte[] summary(ComplianceReport report) {
+        var summary = report.summary();
+        List<List<String>> records = new ArrayList<>();
+        for (StatusCount count : summary.counts()) {
+            records.add(List.of(count.status(), String.valueOf(count.count())));
+        }
+        records.add(List.of("total", String.valueOf(summary.total())));
+        records.add(List.of("implemented or in progress (%)", plain(summary.shareImplementedOrInProgress())));
+        records.add(List.of("previous year: implemented or in progress (%)", plain(summary.previousYearShare())));
+        records.add(List.of("change (percentage points)", plain(summary.changeInShare())));
+        return table(report, List.of("measure", "value"), records);
+    }
+
+    /**
+     * The figures table: one record per metric (kind and unit) summed over the verified evidence, with a column per
+     * year the report shows ({@link ComplianceReport#metricYears()}); an empty cell where no evidence gave a figure.
+     */
+    public static byte[] figures(ComplianceReport report) {
         List<String> header = new ArrayList<>(List.of("metric", "unit"));
         report.metricYears().forEach(year -> header.add(String.valueOf(year)));
-        row(csv, header.toArray(String[]::new));
+        List<List<String>> records = new ArrayList<>();
         for (MetricRow metric : report.metrics()) {
             List<String> cells = new ArrayList<>(List.of(metric.kind(), metric.unit()));
-            metric.values().forEach(value -> cells.add(value == null ? "" : value.toPlainString()));
-            row(csv, cells.toArray(String[]::new));
+            metric.values().forEach(value -> cells.add(plain(value)));
+            records.add(cells);
         }
-        csv.append(CRLF);
-        row(csv, "data sha-256", report.dataSha256());
+        return table(report, header, records);
+    }
+
+    private static byte[] table(ComplianceReport report, List<String> header, List<List<String>> records) {
+        StringBuilder csv = new StringBuilder(BOM);
+        row(csv, CONTEXT, header);
+        List<String> context = context(report);
+        for (List<String> record : records) {
+            row(csv, context, record);
+        }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static List<String> context(ComplianceReport report) {
+        return List.of(report.country(), String.valueOf(report.year()), report.asOf().toString(),
+                report.knownAt().toString(), report.dataSha256());
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
     }
 
     private static String citation(Evidence evidence) {
@@ -72,14 +126,9 @@ public final class ComplianceCsv {
         return text.toString();
     }
 
-    private static void row(StringBuilder csv, String... cells) {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            csv.append(quoted(cells[i]));
-        }
-        csv.append(CRLF);
+    private static void row(StringBuilder csv, List<String> context, List<String> cells) {
+        csv.append(Stream.concat(context.stream(), cells.stream()).map(ComplianceCsv::quoted)
+                .collect(Collectors.joining(","))).append(CRLF);
     }
 
     /**

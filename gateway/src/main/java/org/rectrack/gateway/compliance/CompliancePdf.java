@@ -5,12 +5,19 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.TimeZone;
 
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -23,8 +30,14 @@ import org.rectrack.gateway.compliance.ComplianceReport.MetricRow;
 import org.rectrack.gateway.compliance.ComplianceReport.StatusCount;
 
 /**
- * The compliance report as a PDF for signing. Its bytes depend on the report alone: the creation date
- * is the as-of instant and the document id is derived from the data's SHA-256, never from the clock.
+ * The compliance report as a PDF for signing: heading, summary, the recommendations with the evidence and citations
+ * each status rests on, the figures and their chart. Text is set by {@link PdfText} (Lao shaped by the JDK's
+ * HarfBuzz, text kept selectable). The PDF states the report's cut-off and the SHA-256 of its data on its first page
+ * and in every page's footer.
+ * <p>
+ * Its bytes depend on the report alone, never on the clock or the process: the creation and modification dates are
+ * the report's cut-off, the document ID (PDF 32000-1, 14.4) is derived from what identifies the report (country,
+ * year, cut-off, data SHA-256), fonts are subset to the glyphs shown and tagged from them.
  */
 public final class CompliancePdf {
 
@@ -35,16 +48,17 @@ public final class CompliancePdf {
 
     private final ComplianceReport report;
     private final PDDocument document = new PDDocument();
-    private final PdfText text;
+    private final PdfText text = new PdfText();
     private final List<PDPage> pages = new ArrayList<>();
     private PDPageContentStream content;
+    private PDPage page;
     private float y;
 
     private CompliancePdf(ComplianceReport report) {
         this.report = report;
-        this.text = new PdfText(document);
     }
 
+    /** The report as the bytes of a PDF file; the same report gives the same bytes. */
     public static byte[] render(ComplianceReport report) {
         CompliancePdf pdf = new CompliancePdf(report);
         try (pdf.document) {
@@ -62,6 +76,7 @@ public final class CompliancePdf {
         metrics();
         content.close();
         footers();
+        text.embed(document);
         stampMetadata();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         document.save(out);
@@ -80,6 +95,7 @@ public final class CompliancePdf {
         }
         paragraph("Status as of " + report.asOf() + ", as rectrack knew it at " + report.knownAt()
                 + ", from verified evidence only.", 9, false, 0);
+        paragraph("Data SHA-256: " + report.dataSha256(), 8, false, 0);
         y -= 6;
     }
 
@@ -148,7 +164,7 @@ public final class CompliancePdf {
         for (MetricRow row : report.metrics()) {
             float height = row.values().size() * (barHeight + 2) + 8;
             ensureSpace(height);
-            text.show(content, label(row.kind()), MARGIN, y - barHeight, 8, false);
+            text.show(content, page, label(row.kind()), MARGIN, y - barHeight, 8, false);
             BigDecimal max = row.values().stream().filter(v -> v != null).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
             for (int i = 0; i < row.values().size(); i++) {
                 BigDecimal value = row.values().get(i);
@@ -159,7 +175,7 @@ public final class CompliancePdf {
                 content.addRect(MARGIN + labelWidth, barY, Math.max(length, 0.5f), barHeight);
                 content.fill();
                 content.setNonStrokingColor(Color.BLACK);
-                text.show(content, report.metricYears().get(i) + ": " + (value == null ? "–" : value.toPlainString()),
+                text.show(content, page, report.metricYears().get(i) + ": " + (value == null ? "–" : value.toPlainString()),
                         MARGIN + labelWidth + length + 4, barY + 1, 6, false);
             }
             y -= height;
@@ -169,7 +185,7 @@ public final class CompliancePdf {
     private void tableRow(List<String> cells, float[] columns, boolean bold) throws IOException {
         ensureSpace(14);
         for (int i = 0; i < cells.size() && i < columns.length; i++) {
-            text.show(content, cells.get(i), MARGIN + columns[i], y - 9, 9, bold);
+            text.show(content, page, cells.get(i), MARGIN + columns[i], y - 9, 9, bold);
         }
         y -= 13;
     }
@@ -178,7 +194,7 @@ public final class CompliancePdf {
         float leading = size * 1.35f;
         for (String line : text.wrap(value, WIDTH - indent, size, bold)) {
             ensureSpace(leading);
-            text.show(content, line, MARGIN + indent, y - size, size, bold);
+            text.show(content, page, line, MARGIN + indent, y - size, size, bold);
             y -= leading;
         }
     }
@@ -191,7 +207,7 @@ public final class CompliancePdf {
     }
 
     private void newPage() throws IOException {
-        PDPage page = new PDPage(PAGE);
+        page = new PDPage(PAGE);
         document.addPage(page);
         pages.add(page);
         content = new PDPageContentStream(document, page);
@@ -201,24 +217,40 @@ public final class CompliancePdf {
     private void footers() throws IOException {
         for (int i = 0; i < pages.size(); i++) {
             try (PDPageContentStream footer = new PDPageContentStream(document, pages.get(i), AppendMode.APPEND, true)) {
-                String line = "As of " + report.asOf() + ", as known at " + report.knownAt() + " · data SHA-256 " + report.dataSha256()
-                        + " · page " + (i + 1) + " of " + pages.size();
-                text.show(footer, line, MARGIN, MARGIN - 10, 6.5f, false);
+                String line = "As of " + report.asOf() + ", as known at " + report.knownAt() + " · data SHA-256 "
+                        + report.dataSha256() + " · page " + (i + 1) + " of " + pages.size();
+                text.show(footer, pages.get(i), line, MARGIN, MARGIN - 10, 6.5f, false);
             }
         }
     }
 
     private void stampMetadata() {
-        Calendar asOf = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
-        asOf.setTimeInMillis(report.knownAt().toEpochMilli());
+        Calendar knownAt = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+        knownAt.setTimeInMillis(report.knownAt().toEpochMilli());
         PDDocumentInformation info = document.getDocumentInformation();
-        info.setTitle("Compliance report " + report.country() + " " + report.year() + " as of " + report.asOf() + " as known at "
-                + report.knownAt());
+        info.setTitle("Compliance report " + report.country() + " " + report.year() + " as of " + report.asOf()
+                + " as known at " + report.knownAt());
         info.setProducer("rectrack");
-        info.setCreationDate(asOf);
-        info.setModificationDate(asOf);
-        // PDFBox seeds the trailer /ID from this instead of the clock.
-        document.setDocumentId(Long.parseUnsignedLong(report.dataSha256().substring(0, 15), 16));
+        // The instant the report is as known at, not when it was drawn: the same report, the same bytes.
+        info.setCreationDate(knownAt);
+        info.setModificationDate(knownAt);
+        // PDFBox would derive the trailer's /ID from the clock; both halves are the same at creation (14.4).
+        COSArray id = new COSArray();
+        byte[] identity = identity();
+        id.add(new COSString(identity));
+        id.add(new COSString(identity));
+        document.getDocument().getTrailer().setItem(COSName.ID, id);
+    }
+
+    /** 16 bytes of the SHA-256 of what names this report: the same report, the same ID. */
+    private byte[] identity() {
+        try {
+            String names = "rectrack compliance report\n" + report.country() + "\n" + report.year() + "\n" + report.asOf()
+                    + "\n" + report.knownAt() + "\n" + report.dataSha256();
+            return Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(names.getBytes(StandardCharsets.UTF_8)), 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String label(String constant) {

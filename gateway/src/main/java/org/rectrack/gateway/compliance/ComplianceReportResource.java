@@ -47,12 +47,25 @@ public class ComplianceReportResource {
             MediaType.valueOf(MediaType.APPLICATION_JSON + "; charset=UTF-8"),
             MediaType.valueOf(CSV + "; charset=UTF-8; header=present"),
             MediaType.valueOf(PDF));
+    /** The summary and the figures come as CSV only: the JSON and the PDF of the report hold them already. */
+    private static final List<MediaType> CSV_ONLY = List.of(MediaType.valueOf(CSV + "; charset=UTF-8; header=present"));
+    private static final String AS_OF = "a day in the world: evidence of actions begun by then counts. Default: 31"
+            + " December of the year";
+    private static final String KNOWN_AT = "an instant in the system: only what rectrack had recorded by then counts."
+            + " Default: now; the answer's Content-Location pins it, and asking that again gives the same bytes";
+
     private final ReportRenderer renderer;
+    private final ComplianceReportService reports;
     private final TimeFrames frames;
 
-    ComplianceReportResource(ReportRenderer renderer, TimeFrames frames) {
+    ComplianceReportResource(ReportRenderer renderer, ComplianceReportService reports, TimeFrames frames) {
         this.renderer = renderer;
+        this.reports = reports;
         this.frames = frames;
+    }
+
+    /** The country and year asked for, and the frame the answer is in. */
+    private record Question(String country, int year, TimeFrame frame) {
     }
 
     /**
@@ -66,7 +79,8 @@ public class ComplianceReportResource {
     @RolesAllowed(Roles.AUDITOR)
     @Operation(summary = "The year-end compliance report as JSON, CSV (UTF-8 with BOM, RFC 4180) or PDF, by Accept",
             description = "The type is negotiated from Accept with its q-values; JSON when Accept is absent or */*. The"
-                    + " JSON and CSV have one row per recommendation, then the figures; the PDF adds a chart of them.")
+                    + " CSV is one table, a record per recommendation; its summary and figures are the CSVs of"
+                    + " ./summary and ./figures (its Link header names them, in the same frame).")
     @APIResponse(responseCode = "200", description = "The report; dataSha256 fingerprints the data it rests on",
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComplianceReport.class)),
@@ -82,26 +96,101 @@ public class ComplianceReportResource {
     public Response report(
             @Parameter(example = "LAO") @PathParam("country") String country,
             @Parameter(example = "2023") @PathParam("year") String year,
-            @Parameter(description = "a day in the world: evidence of actions begun by then counts. Default: 31 December"
-                    + " of the year", example = "2023-12-31") @QueryParam("asOf") String asOf,
-            @Parameter(description = "an instant in the system: only what rectrack had recorded by then counts. Default:"
-                    + " now; the answer's Content-Location pins it, and asking that again gives the same bytes",
-                    example = "2024-01-15T09:00:00Z") @QueryParam("knownAt") String knownAt,
+            @Parameter(description = AS_OF, example = "2023-12-31") @QueryParam("asOf") String asOf,
+            @Parameter(description = KNOWN_AT, example = "2024-01-15T09:00:00Z") @QueryParam("knownAt") String knownAt,
             @Context HttpHeaders headers, @Context UriInfo uri) {
-        MediaType chosen = Negotiation.choose(headers, OFFERED)
-                .orElseThrow(ComplianceReportResource::notAcceptable);
+        MediaType chosen = Negotiation.choose(headers, OFFERED).orElseThrow(() -> notAcceptable(OFFERED));
+        Question question = frame(country, year, asOf, knownAt);
+        TimeFrame frame = question.frame();
+        ReportFormat format = ReportFormat.of(chosen).orElseThrow();
+        RenderedReport rendered = renderer.render(question.country(), question.year(), frame.asOf(), frame.knownAt(),
+                format);
+        ComplianceReport report = rendered.report();
+        Response.ResponseBuilder response = switch (format) {
+            // The summary and the figures are tables of their own, for the same frame.
+            case CSV -> file(rendered.bytes(), chosen, report, "")
+                    .link(related(uri, report.year() + "/summary", frame), "related")
+                    .link(related(uri, report.year() + "/figures", frame), "related");
+            case PDF -> file(rendered.bytes(), chosen, report, "");
+            case JSON -> Response.ok(rendered.bytes(), chosen).tag(report.dataSha256() + "-json");
+        };
+        return pinned(response, uri, frame);
+    }
+
+    /**
+     * The report's summary as a CSV table of its own (one record per measure: the count of each status, the total,
+     * the share implemented or in progress, last year's share and the change), for an auditor who works in a
+     * spreadsheet; the JSON and the PDF hold it with the rest. Errors as {@link #report}.
+     */
+    @GET
+    @Path("summary")
+    @RolesAllowed(Roles.AUDITOR)
+    @Operation(summary = "The compliance report's summary as one CSV table (UTF-8 with BOM, RFC 4180)",
+            description = "One record per measure (each status's count, total, share implemented or in progress, the"
+                    + " previous year's share and the change), each with the report's country, year, as-of day, known-at instant and"
+                    + " data SHA-256, the same as in the report it belongs to.")
+    @APIResponse(responseCode = "200", description = "The summary table",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Country, year, asOf, knownAt or the Accept header is not valid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No report on the country for the year counts in the frame",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "406", description = "Accept does not admit text/csv",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response summary(
+            @Parameter(example = "LAO") @PathParam("country") String country,
+            @Parameter(example = "2023") @PathParam("year") String year,
+            @Parameter(description = AS_OF, example = "2023-12-31") @QueryParam("asOf") String asOf,
+            @Parameter(description = KNOWN_AT, example = "2024-01-15T09:00:00Z") @QueryParam("knownAt") String knownAt,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        MediaType chosen = Negotiation.choose(headers, CSV_ONLY).orElseThrow(() -> notAcceptable(CSV_ONLY));
+        Question question = frame(country, year, asOf, knownAt);
+        ComplianceReport report = reports.report(question.country(), question.year(), question.frame());
+        return pinned(file(ComplianceCsv.summary(report), chosen, report, "summary"), uri, question.frame());
+    }
+
+    /**
+     * The report's figures as a CSV table of their own (one record per metric and unit, a column per year shown),
+     * for an auditor who works in a spreadsheet; the JSON and the PDF hold them with the rest. Errors as
+     * {@link #report}.
+     */
+    @GET
+    @Path("figures")
+    @RolesAllowed(Roles.AUDITOR)
+    @Operation(summary = "The compliance report's figures as one CSV table (UTF-8 with BOM, RFC 4180)",
+            description = "One record per metric and unit, summed over the verified evidence, with a column per year"
+                    + " shown (the report's year and the two before it; empty where no evidence gave a figure), each"
+                    + " with the report's country, year, as-of day, known-at instant and data SHA-256.")
+    @APIResponse(responseCode = "200", description = "The figures table",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Country, year, asOf, knownAt or the Accept header is not valid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No report on the country for the year counts in the frame",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "406", description = "Accept does not admit text/csv",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response figures(
+            @Parameter(example = "LAO") @PathParam("country") String country,
+            @Parameter(example = "2023") @PathParam("year") String year,
+            @Parameter(description = AS_OF, example = "2023-12-31") @QueryParam("asOf") String asOf,
+            @Parameter(description = KNOWN_AT, example = "2024-01-15T09:00:00Z") @QueryParam("knownAt") String knownAt,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        MediaType chosen = Negotiation.choose(headers, CSV_ONLY).orElseThrow(() -> notAcceptable(CSV_ONLY));
+        Question question = frame(country, year, asOf, knownAt);
+        ComplianceReport report = reports.report(question.country(), question.year(), question.frame());
+        return pinned(file(ComplianceCsv.figures(report), chosen, report, "figures"), uri, question.frame());
+    }
+
+    private Question frame(String country, String year, String asOf, String knownAt) {
         String code = QueryValues.optionalCountry("country", country)
                 .orElseThrow(() -> ProblemException.badRequest("country", "is required"));
         int reportYear = QueryValues.optionalInteger("year", year, 2001, 2100)
                 .orElseThrow(() -> ProblemException.badRequest("year", "is required"));
-        TimeFrame frame = frames.resolveToNow(asOf, knownAt, LocalDate.of(reportYear, 12, 31));
-        ReportFormat format = ReportFormat.of(chosen).orElseThrow();
-        RenderedReport rendered = renderer.render(code, reportYear, frame.asOf(), frame.knownAt(), format);
-        Response.ResponseBuilder response = switch (format) {
-            case CSV, PDF -> file(rendered, chosen);
-            case JSON -> Response.ok(rendered.bytes(), chosen).tag(rendered.report().dataSha256() + "-json");
-        };
-        // The same question, both times pinned: it gives these bytes again, for ever.
+        return new Question(code, reportYear, frames.resolveToNow(asOf, knownAt, LocalDate.of(reportYear, 12, 31)));
+    }
+
+    /** The answer with {@code Vary} and the same question with both times pinned: it gives these bytes again, for ever. */
+    private static Response pinned(Response.ResponseBuilder response, UriInfo uri, TimeFrame frame) {
         return response.header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                 .header(HttpHeaders.CONTENT_LOCATION, uri.getRequestUriBuilder()
                         .replaceQueryParam("asOf", frame.asOf().toString())
@@ -110,22 +199,29 @@ public class ComplianceReportResource {
                 .build();
     }
 
+    /** Another part of the same report, in the same frame. */
+    private static java.net.URI related(UriInfo uri, String part, TimeFrame frame) {
+        return uri.getBaseUriBuilder().path("compliance-reports").path(uri.getPathParameters().getFirst("country"))
+                .path(part).queryParam("asOf", frame.asOf().toString())
+                .queryParam("knownAt", frame.knownAt().toString()).build();
+    }
+
     /** 406 (RFC 9110, section 15.5.7), listing what is offered so that the client can ask again. */
-    private static ProblemException notAcceptable() {
-        String offered = OFFERED.stream().map(type -> type.getType() + "/" + type.getSubtype())
+    private static ProblemException notAcceptable(List<MediaType> offers) {
+        String offered = offers.stream().map(type -> type.getType() + "/" + type.getSubtype())
                 .collect(Collectors.joining(", "));
         return new ProblemException(Response.Status.NOT_ACCEPTABLE.getStatusCode(), "not-acceptable", "Not Acceptable",
                 "Accept admits none of the types this report comes in: " + offered,
                 List.of(new Problem.FieldError(HttpHeaders.ACCEPT, "must admit one of " + offered)));
     }
 
-    private static Response.ResponseBuilder file(RenderedReport rendered, MediaType type) {
-        ComplianceReport report = rendered.report();
-        String extension = rendered.format().extension();
-        String name = "compliance-%s-%d-as-of-%s-known-at-%s.%s".formatted(report.country(), report.year(),
-                report.asOf(), report.knownAt().toString().replace(":", ""), extension);
-        return Response.ok(rendered.bytes(), type)
+    private static Response.ResponseBuilder file(byte[] body, MediaType type, ComplianceReport report, String part) {
+        String extension = type.getSubtype();
+        String suffix = part.isEmpty() ? "" : "-" + part;
+        String name = "compliance-%s-%d-as-of-%s-known-at-%s%s.%s".formatted(report.country(), report.year(),
+                report.asOf(), report.knownAt().toString().replace(":", ""), suffix, extension);
+        return Response.ok(body, type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
-                .tag(report.dataSha256() + "-" + extension);
+                .tag(report.dataSha256() + "-" + extension + suffix);
     }
 }

@@ -1,66 +1,162 @@
 package org.rectrack.gateway.compliance;
 
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.awt.font.FontRenderContext;
+import java.awt.font.GlyphVector;
+import java.awt.geom.Point2D;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
+import org.apache.fontbox.ttf.HeaderTable;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TTFSubsetter;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSInteger;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.util.Matrix;
 
 /**
- * Text in a PDF in Latin and Lao script: each run of characters is set in a font that has its glyphs
- * (Noto Sans, Noto Sans Lao, both embedded as subsets), so Lao never shows as empty boxes. Lines are
- * wrapped at spaces, and inside a word too long for the line (Lao writes no spaces between words),
- * never between a letter and its combining marks.
+ * Text in a PDF in Latin and Lao script, shaped as the fonts say it must be: each run of characters is set in a font
+ * that has its glyphs (Noto Sans, Noto Sans Lao, both embedded as subsets), shaped by the JDK's text layout, and the
+ * shaped glyphs are written with their positions.
+ * <p>
+ * <b>Why this way.</b> Lao stacks its marks: in ເຈົ້າ the vowel sign ົ sits on the consonant and the tone mark ້ on
+ * the vowel sign. The font says where, in its GPOS (mark-to-base, mark-to-mark) and GSUB (alternate mark forms)
+ * tables. PDFBox does not apply them for Lao (it shows each character's default glyph at its default place, so the
+ * tone mark collided with the vowel sign). The JDK's text layout does: {@link Font#layoutGlyphVector} runs HarfBuzz
+ * (Java2D's shaper since JDK 11) over the embedded TrueType file, and gives glyph ids, their positions and the
+ * characters each glyph stands for. The alternatives weighed: pdfbox-graphics2d (drawing a TextLayout through a
+ * Graphics2D bridge) is not served by the Maven repository here and would draw text as shapes; openhtmltopdf shapes
+ * no Lao (it takes bidi from ICU4J, not shaping). Shaping ourselves keeps the text as text: selectable and searchable.
+ * <p>
+ * <b>Copying text out.</b> A PDF reader maps glyphs back to characters by the font's ToUnicode map. After shaping a
+ * glyph may stand for two characters (ຳ after a consonant is drawn by the consonant's cluster) or none, and one glyph
+ * may stand for different characters in different places; so each font gets its own character ids (CIDs), one per
+ * pair of glyph and text it stands for, mapped to the glyph by the font's CIDToGIDMap and to the text by its
+ * ToUnicode map. Copying gives back the characters that were set, in their order.
+ * <p>
+ * <b>Same bytes.</b> CIDs are numbered in the order the text is shown, subsets hold exactly the glyphs shown, and
+ * the subset tag is derived from those glyphs: nothing depends on the clock or the process. The bytes do depend on
+ * this code, the fonts, PDFBox and the JDK's HarfBuzz: upgrading one of them may move a glyph, which is why an issued
+ * report is proved by its stored hash and regeneration with the same build.
+ * <p>
+ * A character none of the fonts has is refused when text enters rectrack (platform {@code UnicodeText}); text
+ * recorded before that rule shows such a character by its code point, {@code [U+4E2D]}, never as a silent "?".
  */
 final class PdfText {
 
-    /** A run of text set in one font. */
-    private record Run(PDFont font, String text) {
+    /** Glyph positions in thousandths of an em, the unit of PDF glyph space; no hinting, fractional advances. */
+    private static final FontRenderContext UNHINTED = new FontRenderContext(null, false, true);
+    private static final float EM = 1000f;
+    /** The JDK's layout writes these for characters it draws as nothing (line ends, zero-width controls). */
+    private static final int INVISIBLE_GLYPH = 0xFFFE;
+
+    private static final Map<String, Loaded> LOADED = new HashMap<>();
+
+    /** A TrueType file read once per JVM: its bytes and the JDK font that shapes with it. */
+    private record Loaded(String file, byte[] bytes, Font shaper) {
     }
 
-    private final PDFont latin;
-    private final PDFont lao;
-    private final PDFont latinBold;
-    private final PDFont laoBold;
-    private final Map<PDFont, Map<Integer, Boolean>> glyphs = new HashMap<>();
-
-    PdfText(PDDocument document) {
-        this.latin = load(document, "NotoSans-Regular.ttf");
-        this.latinBold = load(document, "NotoSans-Bold.ttf");
-        this.lao = load(document, "NotoSansLao-Regular.ttf");
-        this.laoBold = load(document, "NotoSansLao-Bold.ttf");
+    /** One glyph as shaped: the glyph id, the text it stands for, its position in thousandths of an em. */
+    private record ShapedGlyph(int glyph, String text, float x, float y) {
     }
 
+    /** A run of text shaped in one face, and how far it advances. */
+    private record Shaped(Face face, List<ShapedGlyph> glyphs, float advance) {
+    }
+
+    private final Face latin;
+    private final Face latinBold;
+    private final Face lao;
+    private final Face laoBold;
+    private final List<Face> faces;
+    /** Wrapping measures the same words again and again; each run is shaped once. */
+    private final Map<Run, Shaped> shaped = new HashMap<>();
+
+    PdfText() {
+        this.latin = new Face("F1", load("NotoSans-Regular.ttf"));
+        this.latinBold = new Face("F2", load("NotoSans-Bold.ttf"));
+        this.lao = new Face("F3", load("NotoSansLao-Regular.ttf"));
+        this.laoBold = new Face("F4", load("NotoSansLao-Bold.ttf"));
+        this.faces = List.of(latin, latinBold, lao, laoBold);
+    }
+
+    /** Whether one of the faces (bold or regular, as asked) draws {@code codePoint}. */
+    boolean draws(int codePoint, boolean bold) {
+        return (bold ? latinBold : latin).has(codePoint) || (bold ? laoBold : lao).has(codePoint);
+    }
+
+    /** The width of {@code text} set at {@code size} points, as shaped. */
     float width(String text, float size, boolean bold) {
         float width = 0;
         for (Run run : runs(text, bold)) {
-            try {
-                width += run.font().getStringWidth(run.text()) / 1000 * size;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            width += shape(run).advance() / EM * size;
         }
         return width;
     }
 
-    void show(PDPageContentStream content, String text, float x, float y, float size, boolean bold) throws IOException {
+    /**
+     * Sets {@code text} on one line of {@code page}, its baseline starting at ({@code x}, {@code y}): each glyph by its
+     * CID, placed where shaping put it. PDFBox's {@code showText} can only encode characters, not shaped glyphs, so
+     * the font selection and the glyphs are written as raw operators (Tf, Tj: PDF 32000-1, 9.3 and 9.4.3).
+     */
+    void show(PDPageContentStream content, PDPage page, String text, float x, float y, float size, boolean bold)
+            throws IOException {
         content.beginText();
-        content.newLineAtOffset(x, y);
+        float at = x;
         for (Run run : runs(text, bold)) {
-            content.setFont(run.font(), size);
-            content.showText(run.text());
+            Shaped shaped = shape(run);
+            Face face = shaped.face();
+            COSDictionary resources = page.getResources().getCOSObject();
+            COSDictionary fonts = resources.getCOSDictionary(COSName.FONT);
+            if (fonts == null) {
+                fonts = new COSDictionary();
+                resources.setItem(COSName.FONT, fonts);
+            }
+            fonts.setItem(face.resourceName(), face.dictionary());
+            content.appendRawCommands("/" + face.resourceName().getName() + " " + number(size) + " Tf\n");
+            for (ShapedGlyph glyph : shaped.glyphs()) {
+                int cid = face.cid(glyph.glyph(), glyph.text());
+                content.setTextMatrix(Matrix.getTranslateInstance(at + glyph.x() / EM * size, y + glyph.y() / EM * size));
+                content.appendRawCommands("<%04X> Tj\n".formatted(cid));
+            }
+            at += shaped.advance() / EM * size;
         }
         content.endText();
     }
 
-    /** Splits text into lines no wider than {@code maxWidth}. */
+    /** A PDF number (7.3.3): no exponent, at most three decimals, the same digits for the same value. */
+    private static String number(float value) {
+        return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
+    /** Splits text into lines no wider than {@code maxWidth}: at spaces, or inside a word too long for a line. */
     List<String> wrap(String text, float maxWidth, float size, boolean bold) {
         List<String> lines = new ArrayList<>();
         for (String paragraph : text.strip().split("\\R+")) {
@@ -91,6 +187,14 @@ final class PdfText {
         return lines;
     }
 
+    /** Writes every font used into the document: call once, after the last text is shown. */
+    void embed(PDDocument document) throws IOException {
+        for (Face face : faces) {
+            face.embed(document);
+        }
+    }
+
+    /** Lao writes no spaces between words: a long word is cut between two letters, never before a mark. */
     private int fittingPrefix(String word, float maxWidth, float size, boolean bold) {
         int cut = 0;
         int next = 0;
@@ -109,62 +213,334 @@ final class PdfText {
 
     private static boolean isMark(int codePoint) {
         int type = Character.getType(codePoint);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
     }
 
+    /** A run of text set in one face. */
+    private record Run(Face face, String text) {
+    }
+
+    /**
+     * Splits text into runs by face: Lao letters in the Lao face; a mark, a space, a digit or punctuation (what
+     * Unicode gives no script of its own) stays in the face of the run it follows when that face has it, so that a
+     * mark is shaped with its letter; everything else in the Latin face, or the Lao face when only it has it.
+     */
     private List<Run> runs(String text, boolean bold) {
-        PDFont primary = bold ? latinBold : latin;
-        PDFont secondary = bold ? laoBold : lao;
+        Face primary = bold ? latinBold : latin;
+        Face secondary = bold ? laoBold : lao;
         List<Run> runs = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        PDFont currentFont = null;
+        Face currentFace = null;
         for (int i = 0; i < text.length(); ) {
             int codePoint = text.codePointAt(i);
             i += Character.charCount(codePoint);
-            String character = Character.toString(Character.isWhitespace(codePoint) ? ' ' : codePoint);
-            PDFont font = has(secondary, codePoint) && isLao(codePoint) ? secondary
-                    : has(primary, codePoint) ? primary
-                    : has(secondary, codePoint) ? secondary : null;
-            if (font == null) {
-                font = primary;
-                character = "?";
+            if (Character.isWhitespace(codePoint)) {
+                codePoint = ' ';
             }
-            if (font != currentFont && !current.isEmpty()) {
-                runs.add(new Run(currentFont, current.toString()));
+            String character = Character.toString(codePoint);
+            Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+            boolean neutral = script == Character.UnicodeScript.COMMON || script == Character.UnicodeScript.INHERITED;
+            Face face;
+            if (script == Character.UnicodeScript.LAO && secondary.has(codePoint)) {
+                face = secondary;
+            } else if (neutral && currentFace != null && currentFace.has(codePoint)) {
+                face = currentFace;
+            } else if (primary.has(codePoint)) {
+                face = primary;
+            } else if (secondary.has(codePoint)) {
+                face = secondary;
+            } else {
+                face = primary;
+                character = "[U+%04X]".formatted(codePoint);
+            }
+            if (face != currentFace && !current.isEmpty()) {
+                runs.add(new Run(currentFace, current.toString()));
                 current.setLength(0);
             }
-            currentFont = font;
+            currentFace = face;
             current.append(character);
         }
         if (!current.isEmpty()) {
-            runs.add(new Run(currentFont, current.toString()));
+            runs.add(new Run(currentFace, current.toString()));
         }
         return runs;
     }
 
-    private static boolean isLao(int codePoint) {
-        return Character.UnicodeBlock.of(codePoint) == Character.UnicodeBlock.LAO;
+    private Shaped shape(Run run) {
+        return shaped.computeIfAbsent(run, key -> run.face().shape(run.text()));
     }
 
-    private boolean has(PDFont font, int codePoint) {
-        return glyphs.computeIfAbsent(font, f -> new HashMap<>()).computeIfAbsent(codePoint, c -> {
-            try {
-                font.encode(Character.toString(c));
-                return true;
-            } catch (IOException | IllegalArgumentException e) {
-                return false;
+    private static Loaded load(String file) {
+        synchronized (LOADED) {
+            return LOADED.computeIfAbsent(file, name -> {
+                try (InputStream in = PdfText.class.getResourceAsStream("/fonts/" + name)) {
+                    if (in == null) {
+                        throw new IllegalStateException("font " + name + " is missing from the classpath");
+                    }
+                    byte[] bytes = in.readAllBytes();
+                    Font shaper = Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(bytes)).deriveFont(EM);
+                    return new Loaded(name, bytes, shaper);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (FontFormatException e) {
+                    throw new IllegalStateException("font " + name + " is no TrueType font", e);
+                }
+            });
+        }
+    }
+
+    /**
+     * The text each glyph of a shaped run stands for, so that copying from the PDF gives back the characters set, in
+     * their order, as a reader's text extraction sees them.
+     * <p>
+     * Glyphs are grouped in clusters: HarfBuzz's (the JDK gives each glyph the index of its cluster's first
+     * character; a cluster ends where every later glyph comes from later characters), widened to whole grapheme
+     * clusters (Unicode UAX #29: a letter with its marks, ຕຳ, ຫຼ). Inside a cluster the text is split in segments, each
+     * a character with the non-spacing marks after it, and given to the glyphs that advance, in order: the last takes
+     * what is left. Marks drawn by glyphs of their own carry no text: extraction tools place a zero-width glyph by its
+     * ink, which for stacked Lao marks (ເຈົ້າ) put the tone mark before the vowel sign; a glyph that advances but
+     * carries no text would read as a space.
+     */
+    private static String[] texts(String text, int[] charIndex, boolean[] advances) {
+        int count = charIndex.length;
+        String[] texts = new String[count];
+        Arrays.fill(texts, "");
+        BreakIterator graphemes = BreakIterator.getCharacterInstance(Locale.ROOT);
+        graphemes.setText(text);
+        int[] suffixMin = new int[count + 1];
+        suffixMin[count] = text.length();
+        for (int i = count - 1; i >= 0; i--) {
+            suffixMin[i] = Math.min(charIndex[i], suffixMin[i + 1]);
+        }
+        int first = 0;
+        int prefixMax = -1;
+        for (int i = 1; i <= count; i++) {
+            prefixMax = Math.max(prefixMax, charIndex[i - 1]);
+            if (i == count || suffixMin[i] > prefixMax && graphemes.isBoundary(suffixMin[i])) {
+                int start = first == 0 ? 0 : suffixMin[first];
+                int end = i == count ? text.length() : suffixMin[i];
+                cluster(text.substring(start, end), first, i, advances, texts);
+                first = i;
+            }
+        }
+        return texts;
+    }
+
+    /** Gives the text of glyphs {@code first} to {@code last} (exclusive) to those of them that advance. */
+    private static void cluster(String text, int first, int last, boolean[] advances, String[] texts) {
+        List<Integer> carriers = new ArrayList<>();
+        for (int j = first; j < last; j++) {
+            if (advances[j]) {
+                carriers.add(j);
+            }
+        }
+        if (carriers.isEmpty()) {
+            carriers.add(first);
+        }
+        List<String> segments = new ArrayList<>();
+        text.codePoints().forEach(codePoint -> {
+            int type = Character.getType(codePoint);
+            boolean mark = type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK;
+            if (mark && !segments.isEmpty()) {
+                segments.set(segments.size() - 1, segments.getLast() + Character.toString(codePoint));
+            } else {
+                segments.add(Character.toString(codePoint));
             }
         });
+        for (int k = 0; k < segments.size(); k++) {
+            int carrier = carriers.get(Math.min(k, carriers.size() - 1));
+            texts[carrier] += segments.get(k);
+        }
     }
 
-    private static PDFont load(PDDocument document, String file) {
-        try (InputStream in = PdfText.class.getResourceAsStream("/fonts/" + file)) {
-            if (in == null) {
-                throw new IllegalStateException("font " + file + " is missing from the classpath");
+    /** One TrueType face as used in one document: shapes text, numbers the glyphs shown, embeds its subset. */
+    static final class Face {
+
+        private record Key(int glyph, String text) {
+        }
+
+        private final String resource;
+        private final Loaded loaded;
+        private final Map<Key, Integer> cids = new LinkedHashMap<>();
+        private final Map<Integer, Boolean> coverage = new HashMap<>();
+        /** The Type 0 font dictionary pages refer to; filled in by {@link #embed}. */
+        private final COSDictionary dictionary = new COSDictionary();
+
+        private Face(String resource, Loaded loaded) {
+            this.resource = resource;
+            this.loaded = loaded;
+        }
+
+        COSName resourceName() {
+            return COSName.getPDFName(resource);
+        }
+
+        COSDictionary dictionary() {
+            return dictionary;
+        }
+
+        boolean has(int codePoint) {
+            return coverage.computeIfAbsent(codePoint, loaded.shaper()::canDisplay);
+        }
+
+        private Shaped shape(String text) {
+            char[] chars = text.toCharArray();
+            GlyphVector vector = loaded.shaper().layoutGlyphVector(UNHINTED, chars, 0, chars.length,
+                    Font.LAYOUT_LEFT_TO_RIGHT);
+            int count = vector.getNumGlyphs();
+            int[] charIndex = vector.getGlyphCharIndices(0, count, null);
+            boolean[] advances = new boolean[count];
+            for (int i = 0; i < count; i++) {
+                advances[i] = vector.getGlyphMetrics(i).getAdvanceX() > 0;
             }
-            return PDType0Font.load(document, in, true);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            String[] texts = texts(text, charIndex, advances);
+            List<ShapedGlyph> glyphs = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                int glyph = vector.getGlyphCode(i);
+                if (glyph >= INVISIBLE_GLYPH) {
+                    continue;
+                }
+                Point2D position = vector.getGlyphPosition(i);
+                // Java2D's y grows downwards, PDF's upwards.
+                glyphs.add(new ShapedGlyph(glyph, texts[i], (float) position.getX(), (float) -position.getY()));
+            }
+            return new Shaped(this, glyphs, (float) vector.getGlyphPosition(count).getX());
+        }
+
+        /** The CID that shows {@code glyph} and copies as {@code text}; numbered from 1 in the order first shown. */
+        private int cid(int glyph, String text) {
+            return cids.computeIfAbsent(new Key(glyph, text), key -> cids.size() + 1);
+        }
+
+        /**
+         * Writes the font as PDF 32000-1, 9.7: a Type 0 font with Identity-H encoding over a CIDFontType2 whose
+         * FontFile2 holds the subset of the glyphs shown, a CIDToGIDMap from our CIDs to the subset's glyphs, their
+         * widths (W), and a ToUnicode map from each CID to the text it stands for.
+         */
+        private void embed(PDDocument document) throws IOException {
+            if (cids.isEmpty()) {
+                return;
+            }
+            try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(loaded.bytes()))) {
+                TreeSet<Integer> glyphs = new TreeSet<>();
+                cids.keySet().forEach(key -> glyphs.add(key.glyph()));
+                // The tables a PDF viewer needs to draw glyphs by id (PDF 32000-1, 9.9); no cmap, no names.
+                TTFSubsetter subsetter = new TTFSubsetter(font,
+                        List.of("head", "hhea", "loca", "maxp", "cvt ", "prep", "glyf", "hmtx", "fpgm", "gasp"));
+                subsetter.addGlyphIds(glyphs);
+                ByteArrayOutputStream subset = new ByteArrayOutputStream();
+                subsetter.writeToStream(subset);
+                Map<Integer, Integer> newToOld = subsetter.getGIDMap();
+                Map<Integer, Integer> oldToNew = new HashMap<>();
+                newToOld.forEach((newGlyph, oldGlyph) -> oldToNew.put(oldGlyph, newGlyph));
+
+                HeaderTable head = font.getHeader();
+                float scale = EM / head.getUnitsPerEm();
+                String name = tag(glyphs) + "+" + font.getName();
+
+                PDStream file = new PDStream(document, new ByteArrayInputStream(subset.toByteArray()),
+                        COSName.FLATE_DECODE);
+                file.getCOSObject().setInt(COSName.LENGTH1, subset.size());
+                COSDictionary descriptor = new COSDictionary();
+                descriptor.setItem(COSName.TYPE, COSName.FONT_DESC);
+                descriptor.setName(COSName.FONT_NAME, name);
+                // Symbolic (bit 3): the glyphs are named by CID, not by a standard Latin character set.
+                descriptor.setInt(COSName.FLAGS, 4);
+                COSArray box = new COSArray();
+                for (int value : new int[] { head.getXMin(), head.getYMin(), head.getXMax(), head.getYMax() }) {
+                    box.add(COSInteger.get(Math.round(value * scale)));
+                }
+                descriptor.setItem(COSName.FONT_BBOX, box);
+                descriptor.setInt(COSName.ITALIC_ANGLE, 0);
+                descriptor.setInt(COSName.ASCENT, Math.round(font.getHorizontalHeader().getAscender() * scale));
+                descriptor.setInt(COSName.DESCENT, Math.round(font.getHorizontalHeader().getDescender() * scale));
+                descriptor.setInt(COSName.CAP_HEIGHT, font.getOS2Windows() == null ? 0
+                        : Math.round(font.getOS2Windows().getCapHeight() * scale));
+                descriptor.setInt(COSName.STEM_V, 80);
+                descriptor.setItem(COSName.FONT_FILE2, file);
+
+                byte[] cidToGid = new byte[(cids.size() + 1) * 2];
+                COSArray widths = new COSArray();
+                StringBuilder toUnicode = new StringBuilder();
+                int mapped = 0;
+                List<String> entries = new ArrayList<>();
+                for (Map.Entry<Key, Integer> entry : cids.entrySet()) {
+                    int cid = entry.getValue();
+                    int newGlyph = oldToNew.get(entry.getKey().glyph());
+                    cidToGid[cid * 2] = (byte) (newGlyph >> 8);
+                    cidToGid[cid * 2 + 1] = (byte) newGlyph;
+                    widths.add(COSInteger.get(Math.round(font.getAdvanceWidth(entry.getKey().glyph()) * scale)));
+                    if (!entry.getKey().text().isEmpty()) {
+                        entries.add("<%04X> <%s>".formatted(cid, utf16Hex(entry.getKey().text())));
+                        mapped++;
+                    }
+                }
+                COSArray w = new COSArray();
+                w.add(COSInteger.ONE);
+                w.add(widths);
+
+                COSDictionary cidFont = new COSDictionary();
+                cidFont.setItem(COSName.TYPE, COSName.FONT);
+                cidFont.setItem(COSName.SUBTYPE, COSName.CID_FONT_TYPE2);
+                cidFont.setName(COSName.BASE_FONT, name);
+                COSDictionary systemInfo = new COSDictionary();
+                systemInfo.setItem(COSName.REGISTRY, new COSString("Adobe"));
+                systemInfo.setItem(COSName.ORDERING, new COSString("Identity"));
+                systemInfo.setInt(COSName.SUPPLEMENT, 0);
+                cidFont.setItem(COSName.CIDSYSTEMINFO, systemInfo);
+                cidFont.setItem(COSName.FONT_DESC, descriptor);
+                cidFont.setItem(COSName.W, w);
+                cidFont.setItem(COSName.CID_TO_GID_MAP, new PDStream(document,
+                        new ByteArrayInputStream(cidToGid), COSName.FLATE_DECODE));
+
+                toUnicode.append("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n")
+                        .append("/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n")
+                        .append("/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n")
+                        .append("1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+                // At most 100 entries in a bfchar block (PDF 32000-1, 9.10.3, after Adobe's CMap specification).
+                for (int from = 0; from < mapped; from += 100) {
+                    List<String> block = entries.subList(from, Math.min(mapped, from + 100));
+                    toUnicode.append(block.size()).append(" beginbfchar\n");
+                    block.forEach(line -> toUnicode.append(line).append('\n'));
+                    toUnicode.append("endbfchar\n");
+                }
+                toUnicode.append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+
+                dictionary.setItem(COSName.TYPE, COSName.FONT);
+                dictionary.setItem(COSName.SUBTYPE, COSName.TYPE0);
+                dictionary.setName(COSName.BASE_FONT, name);
+                dictionary.setItem(COSName.ENCODING, COSName.IDENTITY_H);
+                COSArray descendants = new COSArray();
+                descendants.add(cidFont);
+                dictionary.setItem(COSName.DESCENDANT_FONTS, descendants);
+                dictionary.setItem(COSName.TO_UNICODE, new PDStream(document,
+                        new ByteArrayInputStream(toUnicode.toString().getBytes(StandardCharsets.US_ASCII)),
+                        COSName.FLATE_DECODE));
+            }
+        }
+
+        /** Six capital letters derived from the glyphs in the subset (PDF 32000-1, 9.6.4), the same for the same. */
+        private String tag(TreeSet<Integer> glyphs) {
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                        (loaded.file() + glyphs).getBytes(StandardCharsets.US_ASCII));
+                StringBuilder tag = new StringBuilder();
+                for (int i = 0; i < 6; i++) {
+                    tag.append((char) ('A' + (digest[i] & 0xFF) % 26));
+                }
+                return tag.toString();
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static String utf16Hex(String text) {
+            StringBuilder hex = new StringBuilder();
+            for (char c : text.toCharArray()) {
+                hex.append("%04X".formatted((int) c));
+            }
+            return hex.toString();
         }
     }
 }

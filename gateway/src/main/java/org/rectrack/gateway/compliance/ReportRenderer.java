@@ -38,7 +38,7 @@ public class ReportRenderer {
         ComplianceReport report = reports.report(country, year, new TimeFrame(asOf, knownAt));
         byte[] bytes = switch (format) {
             case JSON -> json(report);
-            case CSV -> ComplianceCsv.render(report);
+            case CSV -> ComplianceCsv.recommendations(report);
             case PDF -> CompliancePdf.render(report);
         };
         return new RenderedReport(report, format, bytes);

@@ -3,9 +3,11 @@ package org.rectrack.gateway.compliance;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -31,6 +33,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import org.apache.commons.csv.CSVFormat;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -163,6 +166,41 @@ class ComplianceReportTest {
         assertThat(text).contains("\r\n")
                 .contains("\"Increase efforts to identify victims, including men, boys, and LGBTQI+ persons.\"")
                 .contains("ສືບສວນ ແລະ ດຳເນີນຄະດີ");
+    }
+
+    @Test
+    void theSummaryAndTheFiguresAreCsvDownloadsOfTheirOwnLinkedFromTheReport() throws IOException {
+        Fixture fixture = publishYear();
+        Instant cutOff = Instant.now();
+        var report = auditor().accept(CSV).queryParam("asOf", cutOff.toString()).get(path(fixture.where))
+                .then().statusCode(200).extract();
+        String year = String.valueOf(fixture.where.year());
+        assertThat(report.headers().getValues("Link")).containsExactlyInAnyOrder(
+                "<" + year + "/summary?asOf=" + cutOff.toString().replace(":", "%3A") + ">; rel=\"related\"",
+                "<" + year + "/figures?asOf=" + cutOff.toString().replace(":", "%3A") + ">; rel=\"related\"");
+
+        String summary = new String(auditor().accept(CSV).queryParam("asOf", cutOff.toString())
+                .get(path(fixture.where) + "/summary").then().statusCode(200)
+                .header("Content-Disposition", endsWith("-summary.csv\""))
+                .extract().asByteArray(), StandardCharsets.UTF_8);
+        String figures = new String(auditor().accept(CSV).queryParam("asOf", cutOff.toString())
+                .get(path(fixture.where) + "/figures").then().statusCode(200).extract().asByteArray(),
+                StandardCharsets.UTF_8);
+
+        try (var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(summary.substring(1)))) {
+            assertThat(parser.getRecords()).filteredOn(record -> record.get("measure").equals("IN_PROGRESS"))
+                    .singleElement().satisfies(record -> assertThat(record.get("value")).isEqualTo("1"));
+        }
+        try (var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(figures.substring(1)))) {
+            assertThat(parser.getRecords()).singleElement().satisfies(record -> {
+                assertThat(record.get("metric")).isEqualTo("OFFICIALS_TRAINED");
+                assertThat(record.get(year)).isEqualTo("300");
+            });
+        }
+        auditor().accept(JSON).get(path(fixture.where) + "/summary").then().statusCode(406)
+                .contentType(Problem.MEDIA_TYPE).body("errors[0].message", equalTo("must admit one of text/csv"));
     }
 
     @Test

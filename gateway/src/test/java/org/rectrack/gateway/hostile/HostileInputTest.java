@@ -39,6 +39,17 @@ class HostileInputTest {
         }
     }
 
+    /** What the compliance report's fonts cannot draw is refused, so that a signed PDF never shows a "?" for it. */
+    @Test
+    void aCharacterTheReportsCannotPrintIsRefusedBeforeItIsPassedOn() {
+        submit(EVIDENCE.formatted("ຝຶກອົບຮົມ 中国", "PUBLIC").getBytes(StandardCharsets.UTF_8))
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("summary"))
+                .body("errors[0].message", containsString("U+4E2D"));
+        as("admin").contentType("application/json").body("{\"title\":\"Report 😀\"}")
+                .post("/api/v1/reports").then().statusCode(400).body("errors.field", contains("title"));
+    }
+
     @Test
     void bodiesThatAreNoUtf8AreRefusedBeforeTheyArePassedOn() {
         String[] around = EVIDENCE.formatted("MARK", "PUBLIC").split("MARK");

@@ -22,7 +22,8 @@ import org.rectrack.platform.validation.UnicodeText;
  * Checks a JSON request body as text before it is read into a request, whatever the request's type (a record, a
  * tree, or a string the gateway passes on): it must be UTF-8 (RFC 8259 §8.1), every string and field name must be
  * Unicode text, and no object may name a field twice (RFC 8259 §4 leaves duplicates to the reader: Jackson keeps
- * the last, so {@code "visibility":"RESTRICTED", …, "visibility":"PUBLIC"} would publish). Each refusal is a 400
+ * the last, so {@code "visibility":"RESTRICTED", …, "visibility":"PUBLIC"} would publish), and no string may hold a
+ * character rectrack's reports cannot print ({@link UnicodeText#unprintableAt}). Each refusal is a 400
  * naming the field as the other validation errors do ({@code recommendations[1].text}). A body that is not JSON at
  * all passes: the reader that follows says where it stops.
  */
@@ -33,7 +34,7 @@ public final class JsonBodies {
     private JsonBodies() {
     }
 
-    /** @throws ProblemException 400 naming the first field that is not UTF-8, not Unicode, or given twice */
+    /** @throws ProblemException 400 naming the first field that is not UTF-8, not Unicode, not printable, or given twice */
     public static void check(byte[] body) {
         OptionalInt malformed = UnicodeText.malformedUtf8At(body);
         if (malformed.isPresent()) {
@@ -66,6 +67,11 @@ public final class JsonBodies {
                             throw ProblemException.badRequest(path(parser.getParsingContext()),
                                     "is not Unicode text: character " + surrogate.getAsInt()
                                             + " is half of a surrogate pair (an escape such as \\ud800 alone)");
+                        }
+                        OptionalInt unprintable = UnicodeText.unprintableAt(parser.getText());
+                        if (unprintable.isPresent()) {
+                            throw ProblemException.badRequest(path(parser.getParsingContext()),
+                                    UnicodeText.unprintableMessage(parser.getText(), unprintable.getAsInt()));
                         }
                     }
                     default -> {

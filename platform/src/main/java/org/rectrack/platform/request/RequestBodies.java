@@ -16,7 +16,9 @@ import org.rectrack.platform.validation.UnicodeText;
 
 /**
  * Checks every JSON or text body of every service before any reader sees it: JSON as {@link JsonBodies} says,
- * text as strict UTF-8 (a lenient reader would store U+FFFD for each byte that is no character). The body is held
+ * text as strict UTF-8 (a lenient reader would store U+FFFD for each byte that is no character). A text body is
+ * read, not stored as it is (an imported report's bullets are dropped), so what its reader keeps is checked for what
+ * reports can print ({@link UnicodeText#unprintableAt}) by that reader. The body is held
  * in memory once; {@code quarkus.http.limits.max-body-size} bounds it.
  */
 // Requests only: the gateway's REST clients read what the services answer, which needs no such check.

@@ -14,9 +14,20 @@ import org.rectrack.platform.problem.ProblemException;
 class JsonBodiesTest {
 
     @Test
-    void aWellFormedBodyInAnyScriptPasses() {
-        assertThatCode(() -> JsonBodies.check(utf8("{\"summary\":\"ຝຶກອົບຮົມ 😀 \\ud83d\\ude00\",\"list\":[{\"a\":1},{\"a\":2}]}")))
+    void aWellFormedBodyInTheReportsScriptsPasses() {
+        assertThatCode(() -> JsonBodies.check(utf8("{\"summary\":\"ຝຶກອົບຮົມ Nguyễn “x” \\u0e9d\",\"list\":[{\"a\":1},{\"a\":2}]}")))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aCharacterTheReportFontsLackIsRefusedNamingTheFieldAndTheCharacter() {
+        for (String value : new String[] { "ຝຶກ 😀", "ຝຶກ \\ud83d\\ude00", "ຝຶກ 中", "ຝຶກ \\u0001" }) {
+            FieldError error = refusal("{\"source\":{\"title\":\"" + value + "\"}}");
+
+            assertThat(error.field()).isEqualTo("source.title");
+            assertThat(error.message()).startsWith("holds U+").contains("at character 4")
+                    .contains("reports cannot print");
+        }
     }
 
     @Test

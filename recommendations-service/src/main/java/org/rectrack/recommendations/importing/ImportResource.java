@@ -28,6 +28,7 @@ import org.rectrack.platform.request.QueryValues;
 import org.rectrack.platform.security.Caller;
 import org.rectrack.platform.security.Roles;
 import org.rectrack.platform.validation.PlainText;
+import org.rectrack.platform.validation.UnicodeText;
 import org.rectrack.recommendations.importing.api.ImportResponse;
 import org.rectrack.recommendations.importing.parsing.ParsedReport;
 import org.rectrack.recommendations.importing.parsing.ReportHints;
@@ -116,6 +117,9 @@ public class ImportResource {
         if (publisher.length() > MAX_PUBLISHER || !new PlainText.Validator().isValid(publisher, null)) {
             throw ProblemException.badRequest("publisher", "must be plain text of at most " + MAX_PUBLISHER + " characters");
         }
+        UnicodeText.unprintableAt(publisher).ifPresent(at -> {
+            throw ProblemException.badRequest("publisher", UnicodeText.unprintableMessage(publisher, at));
+        });
         return publisher;
     }
 

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.rectrack.platform.problem.Problem.FieldError;
 import org.rectrack.platform.problem.ProblemException;
+import org.rectrack.platform.validation.UnicodeText;
 import org.rectrack.recommendations.importing.api.ImportResponse;
 import org.rectrack.recommendations.importing.figures.NarrativeReader;
 import org.rectrack.recommendations.importing.figures.ProposedEvidence;
@@ -54,6 +55,7 @@ public class ReportImporter {
             case ParseResult.Parsed read -> read.report();
             case ParseResult.Failed failed -> throw unreadable(failed.problems());
         };
+        refuseUnprintable(parsed);
         String publisher = options.publisher();
         List<LineageProposal> proposals = lineage.propose(parsed.recommendations(),
                 known.chainEnds(publisher, parsed.country(), parsed.year()));
@@ -81,6 +83,29 @@ public class ReportImporter {
             }
             return alreadyImported(parsed, raced.get(), proposals, evidence, false);
         }
+    }
+
+    /**
+     * What is stored of the text must be printable in a compliance report, as the same text in a JSON body must be
+     * ({@link UnicodeText#unprintableAt}); the text's bullets and other marks the reader drops are not checked.
+     *
+     * @throws ProblemException 400 naming the recommendation whose text or target group holds such a character
+     */
+    private static void refuseUnprintable(ParsedReport parsed) {
+        for (int i = 0; i < parsed.recommendations().size(); i++) {
+            ParsedRecommendation recommendation = parsed.recommendations().get(i);
+            refuseUnprintable("recommendations[" + i + "].text", recommendation.text());
+            for (int j = 0; j < recommendation.targetGroups().size(); j++) {
+                refuseUnprintable("recommendations[" + i + "].targetGroups[" + j + "]",
+                        recommendation.targetGroups().get(j));
+            }
+        }
+    }
+
+    private static void refuseUnprintable(String field, String text) {
+        UnicodeText.unprintableAt(text).ifPresent(at -> {
+            throw ProblemException.badRequest(field, UnicodeText.unprintableMessage(text, at));
+        });
     }
 
     private static ImportResponse alreadyImported(ParsedReport parsed, ReportResponse stored,

@@ -50,6 +50,38 @@ class HostileInputTest {
         }
     }
 
+    /** What the compliance report's fonts cannot draw is refused, so that a signed PDF never shows a "?" for it. */
+    @Test
+    void aCharacterTheReportsCannotPrintIsRefusedNamingItAndNothingIsStored() {
+        Map<String, Object> report = TestReports.report(2023, "Prosecute traffickers 😀 and train police.");
+
+        publish(json(report)).statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("recommendations[0].text"))
+                .body("errors[0].message", containsString("U+1F600"));
+        assertThat(reportsBy(report)).isZero();
+
+        String publisher = "Test publisher " + UUID.randomUUID();
+        admin().contentType("text/plain; charset=UTF-8").queryParam("publisher", publisher).queryParam("year", "2023")
+                .body("LAOS: TIER 2\n\nPRIORITIZED RECOMMENDATIONS:\n● Increase investigations of forced labor.\n"
+                        + "● Train police 中文 to identify victims.\n")
+                .post("/api/v1/reports/import")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("recommendations[1].text"))
+                .body("errors[0].message", containsString("U+4E2D"));
+        admin().contentType("text/plain; charset=UTF-8").queryParam("publisher", "Publisher 😀").queryParam("year", "2023")
+                .body("LAOS: TIER 2\n\nPRIORITIZED RECOMMENDATIONS:\n● Increase investigations of forced labor.\n")
+                .post("/api/v1/reports/import")
+                .then().statusCode(400).body("errors.field", contains("publisher"));
+        // A bullet no report font has is no refusal: the reader drops it, nothing of it is stored.
+        admin().contentType("text/plain; charset=UTF-8").queryParam("publisher", publisher).queryParam("year", "2023")
+                .queryParam("dryRun", "true")
+                .body("LAOS: TIER 2\n\nPRIORITIZED RECOMMENDATIONS:\n➢ Increase investigations of forced labor.\n")
+                .post("/api/v1/reports/import")
+                .then().statusCode(200).body("parsed.recommendations[0].text",
+                        equalTo("Increase investigations of forced labor."));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Report.count("publisher", publisher))).isZero();
+    }
+
     @Test
     void bytesThatAreNoUtf8InAJsonBodyAreRefusedNamingTheField() {
         Map<String, Object> report = TestReports.report(2023, "Screen vulnerable groups.");
