@@ -16,23 +16,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Parameters;
-import org.rectrack.evidence.evidence.api.EvidenceResponse;
-import org.rectrack.evidence.evidence.api.LanguageTag;
-import org.rectrack.evidence.evidence.api.LinkRequest;
-import org.rectrack.evidence.evidence.api.MetricRequest;
-import org.rectrack.evidence.evidence.api.SubmitEvidenceRequest;
-import org.rectrack.evidence.idempotency.IdempotencyKeys;
-import org.rectrack.evidence.publishing.EvidenceEvents;
-import org.rectrack.evidence.replica.KnownRecommendation;
-import org.rectrack.evidence.review.EvidenceTransition;
+import org.rectrack.api.evidence.Citation;
+import org.rectrack.api.evidence.EvidenceResponse;
+import org.rectrack.api.evidence.LinkRequest;
+import org.rectrack.api.evidence.Metric;
+import org.rectrack.api.evidence.SubmitEvidenceRequest;
 import org.rectrack.events.evidence.EvidenceState;
 import org.rectrack.events.evidence.Origin;
 import org.rectrack.events.evidence.Visibility;
 import org.rectrack.events.recommendations.RecommendationState;
+import org.rectrack.evidence.evidence.api.EvidenceResponses;
+import org.rectrack.evidence.idempotency.IdempotencyKeys;
+import org.rectrack.evidence.publishing.EvidenceEvents;
+import org.rectrack.evidence.replica.KnownRecommendation;
+import org.rectrack.evidence.review.EvidenceTransition;
 import org.rectrack.platform.paging.Page;
 import org.rectrack.platform.paging.PageRequest;
 import org.rectrack.platform.problem.Problem.FieldError;
 import org.rectrack.platform.problem.ProblemException;
+import org.rectrack.platform.validation.LanguageTag;
 
 /** Records evidence and answers questions about it, showing each caller only what it may see. */
 @ApplicationScoped
@@ -94,7 +96,7 @@ public class EvidenceService {
         List<EvidenceTransition> history = List.of(EvidenceTransition.record(evidence, submitter, null));
         events.evidenceChanged(evidence, history);
 
-        EvidenceResponse response = EvidenceResponse.of(evidence, history);
+        EvidenceResponse response = EvidenceResponses.of(evidence, history);
         idempotencyKey.ifPresent(key ->
                 idempotencyKeys.complete(submitter.origin(), organisation, key, evidence.id, response));
         return new Submission(response, false);
@@ -105,7 +107,7 @@ public class EvidenceService {
     public Optional<EvidenceResponse> find(UUID id, Actor reader) {
         return Evidence.<Evidence> findByIdOptional(id)
                 .filter(reader::maySee)
-                .map(evidence -> EvidenceResponse.of(evidence, EvidenceTransition.of(id)));
+                .map(evidence -> EvidenceResponses.of(evidence, EvidenceTransition.of(id)));
     }
 
     /** Newest first; restricted evidence of other organisations is left out unless the reader sees it all. */
@@ -143,7 +145,7 @@ public class EvidenceService {
         List<Evidence> evidence = query.page(page.page(), page.size()).list();
         Map<UUID, List<EvidenceTransition>> histories = EvidenceTransition.of(evidence.stream().map(e -> e.id).toList());
         return Page.of(evidence.stream()
-                .map(e -> EvidenceResponse.of(e, histories.getOrDefault(e.id, List.of())))
+                .map(e -> EvidenceResponses.of(e, histories.getOrDefault(e.id, List.of())))
                 .toList(), page, query.count());
     }
 
@@ -172,9 +174,9 @@ public class EvidenceService {
                 errors.add(new FieldError("recommendations[" + i + "].recommendationId", "is listed twice"));
             }
         }
-        List<MetricRequest> metrics = orEmpty(request.metrics());
+        List<Metric> metrics = orEmpty(request.metrics());
         for (int i = 0; i < metrics.size(); i++) {
-            MetricRequest metric = metrics.get(i);
+            Metric metric = metrics.get(i);
             String field = "metrics[" + i + "].";
             MetricUnits.unitProblem(metric.kind(), metric.unit())
                     .ifPresent(message -> errors.add(new FieldError(field + "unit", message)));
@@ -219,7 +221,7 @@ public class EvidenceService {
         }
     }
 
-    private static Evidence.Citation citation(org.rectrack.evidence.evidence.api.Citation request) {
+    private static Evidence.Citation citation(Citation request) {
         Evidence.Citation citation = new Evidence.Citation();
         citation.title = request.title();
         citation.publisher = request.publisher();
@@ -230,7 +232,7 @@ public class EvidenceService {
         return citation;
     }
 
-    private static Evidence.Metric metric(MetricRequest request) {
+    private static Evidence.Metric metric(Metric request) {
         return new Evidence.Metric(request.kind(), request.value(), request.unit(),
                 request.sex() == null ? null : request.sex().name(), request.ageGroup(), request.year());
     }

@@ -10,9 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.rectrack.api.evidence.EvidenceResponse;
 import org.rectrack.evidence.evidence.Actor;
 import org.rectrack.evidence.evidence.Evidence;
-import org.rectrack.evidence.evidence.api.EvidenceResponse;
+import org.rectrack.evidence.evidence.api.EvidenceResponses;
 import org.rectrack.evidence.publishing.EvidenceEvents;
 import org.rectrack.platform.problem.ProblemException;
 
@@ -48,6 +49,6 @@ public class ReviewService {
         EvidenceTransition.record(evidence, actor, reason);
         List<EvidenceTransition> history = EvidenceTransition.of(id);
         events.evidenceChanged(evidence, history);
-        return EvidenceResponse.of(evidence, history);
+        return EvidenceResponses.of(evidence, history);
     }
 }

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.rectrack.api.evidence.Citation;
+
 /**
  * Everything a year-end compliance report states, as of one day and as known at one instant (DESIGN.md, "Two times"). Every renderer (JSON, CSV, PDF)
  * draws from this alone, so the three agree, and the same data always gives the same bytes.
@@ -53,7 +55,7 @@ public record ComplianceReport(
             List<String> lineage) {
     }
 
-    /** Verified evidence the status rests on, with its citation. */
+    /** Verified evidence the status rests on, with its citation (rectrack-api's, the one shape of a citation). */
     public record Evidence(
             UUID id,
             String assessment,
@@ -62,10 +64,6 @@ public record ComplianceReport(
             String summary,
             String language,
             Citation citation) {
-    }
-
-    public record Citation(String title, String publisher, String url, String documentReference, LocalDate publishedOn,
-            String quote) {
     }
 
     /**

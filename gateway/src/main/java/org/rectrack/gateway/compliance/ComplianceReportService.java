@@ -23,9 +23,9 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.rectrack.api.evidence.Metric;
 import org.rectrack.events.evidence.EvidenceState;
 import org.rectrack.events.recommendations.RecommendationState;
-import org.rectrack.gateway.compliance.ComplianceReport.Citation;
 import org.rectrack.gateway.compliance.ComplianceReport.Evidence;
 import org.rectrack.gateway.compliance.ComplianceReport.Item;
 import org.rectrack.gateway.compliance.ComplianceReport.MetricRow;
@@ -34,8 +34,8 @@ import org.rectrack.gateway.compliance.ComplianceReport.StatusCount;
 import org.rectrack.gateway.compliance.ComplianceReport.Summary;
 import org.rectrack.gateway.compliance.ComplianceReport.TierEntry;
 import org.rectrack.gateway.readmodel.TimeFrame;
-import org.rectrack.gateway.status.RecommendationStatus;
 import org.rectrack.gateway.status.RecommendationStatus.EvidenceItem;
+import org.rectrack.gateway.status.RecommendationStatus;
 import org.rectrack.gateway.status.Status;
 import org.rectrack.gateway.status.StatusService;
 import org.rectrack.gateway.status.Viewer;
@@ -127,10 +127,8 @@ public class ComplianceReportService {
     }
 
     private static Evidence evidence(EvidenceItem item) {
-        var source = item.source();
         return new Evidence(item.id(), item.assessment().name(), item.actionFrom(), item.actionTo(), item.summary(),
-                item.language(), new Citation(source.title(), source.publisher(), source.url(),
-                        source.documentReference(), source.publishedOn(), source.quote()));
+                item.language(), item.source());
     }
 
     private static Summary summary(List<RecommendationStatus> current, List<RecommendationStatus> previous) {
@@ -168,7 +166,7 @@ public class ComplianceReportService {
                 .forEach(item -> verified.putIfAbsent(item.id(), item)));
         Map<String, Map<Integer, BigDecimal>> sums = new TreeMap<>();
         for (EvidenceItem item : verified.values()) {
-            for (RecommendationStatus.Metric metric : item.metrics()) {
+            for (Metric metric : item.metrics()) {
                 int year = metric.year() != null ? metric.year() : item.actionFrom().getYear();
                 if (years.contains(year)) {
                     sums.computeIfAbsent(metric.kind().name() + "\u0000" + metric.unit(), key -> new TreeMap<>())

@@ -30,14 +30,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.rectrack.events.evidence.EvidenceState;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.rectrack.api.evidence.EvidenceResponse;
+import org.rectrack.api.evidence.SubmitEvidenceRequest;
+import org.rectrack.events.evidence.EvidenceState;
 import org.rectrack.gateway.api.Examples;
 import org.rectrack.gateway.api.FramedAnswers;
+import org.rectrack.gateway.evidence.api.EvidenceResponses;
 import org.rectrack.gateway.readmodel.TimeFrame;
 import org.rectrack.gateway.readmodel.TimeFrames;
-import org.rectrack.gateway.evidence.api.EvidenceResponse;
-import org.rectrack.gateway.evidence.api.SubmitEvidenceRequest;
 import org.rectrack.gateway.routing.EvidenceClient;
 import org.rectrack.gateway.routing.Owner;
 import org.rectrack.gateway.routing.Routing;
@@ -127,7 +128,7 @@ public class EvidenceResource {
         TimeFrame frame = frames.resolve(asOf, knownAt, TimeFrame.today());
         Viewer viewer = Viewer.of(caller);
         return answers.of(request, uri, frame, viewer, () -> evidence.list(recommendation, reviewState, frame,
-                viewer, pageRequest).map(EvidenceResponse::of));
+                viewer, pageRequest).map(EvidenceResponses::of));
     }
 
     @GET
@@ -150,6 +151,6 @@ public class EvidenceResource {
         TimeFrame frame = frames.resolve(asOf, knownAt, TimeFrame.today());
         Viewer viewer = Viewer.of(caller);
         return answers.of(request, uri, frame, viewer, () -> evidence.find(id, frame, viewer)
-                .map(EvidenceResponse::of).orElseThrow(() -> ProblemException.notFound("evidence", id)));
+                .map(EvidenceResponses::of).orElseThrow(() -> ProblemException.notFound("evidence", id)));
     }
 }

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.rectrack.gateway.evidence.api.EvidenceResponse;
+import org.rectrack.api.evidence.EvidenceResponse;
 import org.rectrack.gateway.routing.Owner;
 import org.rectrack.gateway.routing.Routing;
 import org.rectrack.platform.problem.Problem;

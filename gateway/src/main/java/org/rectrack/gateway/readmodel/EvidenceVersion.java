@@ -1,6 +1,5 @@
 package org.rectrack.gateway.readmodel;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,9 +23,10 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.rectrack.api.evidence.Citation;
+import org.rectrack.api.evidence.Metric;
 import org.rectrack.events.evidence.Assessment;
 import org.rectrack.events.evidence.EvidenceState;
-import org.rectrack.events.evidence.MetricKind;
 import org.rectrack.events.evidence.Origin;
 import org.rectrack.events.evidence.Visibility;
 
@@ -97,6 +97,7 @@ public class EvidenceVersion extends PanacheEntityBase {
     @Column(name = "source_quote")
     public String sourceQuote;
 
+    /** The typed figures, in the contract's own shape (rectrack-api), as JSON. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<Metric> metrics = new ArrayList<>();
@@ -179,8 +180,10 @@ public class EvidenceVersion extends PanacheEntityBase {
         }
     }
 
-    /** A typed figure as stored in the {@code metrics} JSON column. */
-    public record Metric(MetricKind kind, BigDecimal value, String unit, String sex, String ageGroup, Integer year) {
+    /** Where the evidence is written: the source columns as the contract's citation. */
+    public Citation source() {
+        return new Citation(sourceTitle, sourcePublisher, sourceUrl, sourceDocumentReference, sourcePublishedOn,
+                sourceQuote);
     }
 
     /** When a reviewer verified this evidence, if it has been: the last VERIFIED step of its history. */

@@ -10,8 +10,10 @@ import jakarta.transaction.Transactional;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.logging.Log;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.rectrack.events.EventCodec;
+import org.rectrack.api.evidence.Metric;
+import org.rectrack.api.evidence.Sex;
 import org.rectrack.events.EventCodec.MalformedEventException;
+import org.rectrack.events.EventCodec;
 import org.rectrack.events.EventEnvelope;
 import org.rectrack.events.EventType;
 import org.rectrack.events.evidence.EvidenceChanged;
@@ -172,7 +174,7 @@ public class ReadModelProjector {
         row.sourcePublishedOn = data.source().publishedOn();
         row.sourceQuote = data.source().quote();
         row.metrics = Objects.requireNonNullElse(data.metrics(), List.<EvidenceChanged.Metric> of()).stream()
-                .map(metric -> new EvidenceVersion.Metric(metric.kind(), metric.value(), metric.unit(), metric.sex(),
+                .map(metric -> new Metric(metric.kind(), metric.value(), metric.unit(), sex(metric.sex()),
                         metric.ageGroup(), metric.year()))
                 .toList();
         row.visibility = data.visibility();
@@ -189,6 +191,18 @@ public class ReadModelProjector {
             throw new MalformedEventException("evidence " + data.id() + " has a history step without state, actor or time");
         }
         return row;
+    }
+
+    /** A figure's breakdown by sex as the contract names it; a value it does not name makes the event malformed. */
+    private static Sex sex(String sex) {
+        if (sex == null) {
+            return null;
+        }
+        try {
+            return Sex.valueOf(sex);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException("a figure broken down by an unknown sex: " + sex);
+        }
     }
 
     private static void require(EventEnvelope<?> event, Object... fields) {

@@ -26,17 +26,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 
 import io.quarkus.logging.Log;
+import org.rectrack.api.evidence.ActionPeriod;
+import org.rectrack.api.evidence.Citation;
+import org.rectrack.api.evidence.LinkRequest;
+import org.rectrack.api.evidence.Metric;
+import org.rectrack.api.evidence.SubmitEvidenceRequest;
 import org.rectrack.events.evidence.Assessment;
 import org.rectrack.events.evidence.Visibility;
-import org.rectrack.gateway.evidence.api.EvidenceResponse.ActionPeriod;
-import org.rectrack.gateway.evidence.api.SubmitEvidenceRequest;
-import org.rectrack.gateway.evidence.api.SubmitEvidenceRequest.LinkRequest;
-import org.rectrack.gateway.evidence.api.SubmitEvidenceRequest.MetricRequest;
 import org.rectrack.gateway.reports.api.EvidenceSubmission;
 import org.rectrack.gateway.routing.Answer;
 import org.rectrack.gateway.routing.Owner;
 import org.rectrack.gateway.routing.Routing;
-import org.rectrack.gateway.status.RecommendationStatus.Citation;
 
 /**
  * Hands the draft evidence of a report just imported to the evidence-service, so that reviewers find it in their
@@ -189,10 +189,10 @@ public class DraftEvidenceHandover {
                 "rectrack report " + report.path("id").asText(),
                 report.path("publishedOn").isTextual() ? LocalDate.parse(report.path("publishedOn").asText()) : null,
                 quote);
-        List<MetricRequest> metrics = new ArrayList<>();
+        List<Metric> metrics = new ArrayList<>();
         for (JsonNode metric : draft.path("metrics")) {
             try {
-                metrics.add(json.treeToValue(metric, MetricRequest.class));
+                metrics.add(json.treeToValue(metric, Metric.class));
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException("a figure of an unknown shape: " + metric, e);
             }

@@ -1,15 +1,15 @@
 package org.rectrack.gateway.status;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.rectrack.api.evidence.Citation;
+import org.rectrack.api.evidence.Metric;
 import org.rectrack.events.evidence.Assessment;
 import org.rectrack.events.evidence.EvidenceState;
-import org.rectrack.events.evidence.MetricKind;
 import org.rectrack.events.evidence.Visibility;
 import org.rectrack.events.recommendations.Pillar;
 import org.rectrack.events.recommendations.RecommendationState;
@@ -70,7 +70,11 @@ public record RecommendationStatus(
             LocalDate publishedOn) {
     }
 
-    /** One piece of evidence on the recommendation, with its citation and figures. */
+    /**
+     * One piece of evidence on the recommendation, with its citation and figures in the contract's shapes
+     * (rectrack-api's {@link Citation} and {@link Metric}, as in {@code EvidenceResponse}); what it adds is how the
+     * evidence bears on this recommendation and whether the status rests on it.
+     */
     public record EvidenceItem(
             UUID id,
             @Schema(description = "how it bears on this recommendation") Assessment assessment,
@@ -85,15 +89,6 @@ public record RecommendationStatus(
             Visibility visibility,
             Citation source,
             List<Metric> metrics) {
-    }
-
-    /** Where the evidence is written. */
-    public record Citation(String title, String publisher, String url, String documentReference, LocalDate publishedOn,
-            String quote) {
-    }
-
-    /** A typed figure. */
-    public record Metric(MetricKind kind, BigDecimal value, String unit, String sex, String ageGroup, Integer year) {
     }
 
     /** An earlier year's recommendation this one continues. */

@@ -19,10 +19,8 @@ import org.rectrack.gateway.readmodel.ReadModel;
 import org.rectrack.gateway.readmodel.RecommendationVersion;
 import org.rectrack.gateway.readmodel.ReportVersion;
 import org.rectrack.gateway.readmodel.TimeFrame;
-import org.rectrack.gateway.status.RecommendationStatus.Citation;
 import org.rectrack.gateway.status.RecommendationStatus.EvidenceItem;
 import org.rectrack.gateway.status.RecommendationStatus.LineageStep;
-import org.rectrack.gateway.status.RecommendationStatus.Metric;
 import org.rectrack.gateway.status.RecommendationStatus.ReportRef;
 import org.rectrack.platform.paging.Page;
 import org.rectrack.platform.paging.PageRequest;
@@ -198,9 +196,6 @@ public class StatusService {
         return new EvidenceItem(evidence.evidenceId, assessed.assessment(), evidence.state, basis, evidence.actionFrom,
                 evidence.actionTo, evidence.state == EvidenceState.VERIFIED ? evidence.verifiedAt() : null,
                 evidence.summary, evidence.language, evidence.organisation, evidence.visibility,
-                new Citation(evidence.sourceTitle, evidence.sourcePublisher, evidence.sourceUrl,
-                        evidence.sourceDocumentReference, evidence.sourcePublishedOn, evidence.sourceQuote),
-                evidence.metrics.stream().map(metric -> new Metric(metric.kind(), metric.value(), metric.unit(),
-                        metric.sex(), metric.ageGroup(), metric.year())).toList());
+                evidence.source(), List.copyOf(evidence.metrics));
     }
 }

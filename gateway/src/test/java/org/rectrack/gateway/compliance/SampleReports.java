@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import org.rectrack.gateway.compliance.ComplianceReport.Citation;
+import org.rectrack.api.evidence.Citation;
 import org.rectrack.gateway.compliance.ComplianceReport.Evidence;
 import org.rectrack.gateway.compliance.ComplianceReport.Item;
 import org.rectrack.gateway.compliance.ComplianceReport.MetricRow;

@@ -9,6 +9,9 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.rectrack.api.recommendations.PublishReportRequest;
+import org.rectrack.api.recommendations.RecommendationResponse;
+import org.rectrack.api.recommendations.ReportingPeriod;
 import org.rectrack.platform.problem.Problem.FieldError;
 import org.rectrack.platform.problem.ProblemException;
 import org.rectrack.platform.validation.UnicodeText;
@@ -23,11 +26,8 @@ import org.rectrack.recommendations.importing.parsing.ParseResult;
 import org.rectrack.recommendations.importing.parsing.ParsedRecommendation;
 import org.rectrack.recommendations.importing.parsing.ParsedReport;
 import org.rectrack.recommendations.importing.parsing.ReportTextParser;
-import org.rectrack.recommendations.recommendation.api.RecommendationResponse;
 import org.rectrack.recommendations.report.ReportService;
-import org.rectrack.recommendations.report.api.PublishReportRequest;
 import org.rectrack.recommendations.report.api.ReportResponse;
-import org.rectrack.recommendations.report.api.ReportingPeriod;
 
 /**
  * Imports a report from its text: reads it, proposes lineage and draft evidence, and publishes it through

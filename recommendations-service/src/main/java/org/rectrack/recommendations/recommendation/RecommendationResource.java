@@ -26,6 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.rectrack.api.recommendations.LinkRequest;
+import org.rectrack.api.recommendations.RecommendationResponse;
+import org.rectrack.api.recommendations.ReviseRecommendationRequest;
+import org.rectrack.api.recommendations.RevisionResponse;
 import org.rectrack.platform.paging.Page;
 import org.rectrack.platform.paging.PageParams;
 import org.rectrack.platform.problem.Problem;
@@ -34,10 +38,6 @@ import org.rectrack.platform.request.QueryValues;
 import org.rectrack.platform.request.ReasonRequest;
 import org.rectrack.platform.security.Caller;
 import org.rectrack.platform.security.Roles;
-import org.rectrack.recommendations.recommendation.api.LinkRequest;
-import org.rectrack.recommendations.recommendation.api.RecommendationResponse;
-import org.rectrack.recommendations.recommendation.api.ReviseRecommendationRequest;
-import org.rectrack.recommendations.recommendation.api.RevisionResponse;
 
 /** REST entry point for recommendations: read, revise, withdraw, link to an earlier year and unlink. */
 @Path("/recommendations")

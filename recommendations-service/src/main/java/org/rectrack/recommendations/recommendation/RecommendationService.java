@@ -11,15 +11,16 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Parameters;
+import org.rectrack.api.recommendations.RecommendationResponse;
+import org.rectrack.api.recommendations.ReviseRecommendationRequest;
+import org.rectrack.api.recommendations.RevisionResponse;
 import org.rectrack.events.recommendations.RecommendationState;
 import org.rectrack.platform.paging.Page;
 import org.rectrack.platform.paging.PageRequest;
 import org.rectrack.platform.problem.ProblemException;
-import org.rectrack.recommendations.publishing.RecommendationEvents;
 import org.rectrack.recommendations.publishing.RecommendationEvents.Change;
-import org.rectrack.recommendations.recommendation.api.RecommendationResponse;
-import org.rectrack.recommendations.recommendation.api.ReviseRecommendationRequest;
-import org.rectrack.recommendations.recommendation.api.RevisionResponse;
+import org.rectrack.recommendations.publishing.RecommendationEvents;
+import org.rectrack.recommendations.recommendation.api.RecommendationResponses;
 
 /** Reads, revises, withdraws, links and unlinks recommendations; every change is one new aggregate version and event. */
 @ApplicationScoped
@@ -35,7 +36,7 @@ public class RecommendationService {
 
     @Transactional
     public Optional<RecommendationResponse> find(UUID id) {
-        return Recommendation.<Recommendation> findByIdOptional(id).map(RecommendationResponse::of);
+        return Recommendation.<Recommendation> findByIdOptional(id).map(RecommendationResponses::of);
     }
 
     @Transactional
@@ -58,14 +59,14 @@ public class RecommendationService {
         var query = Recommendation.<Recommendation> find(
                 where + " order by report.year desc, report.country, rank", parameters);
         List<RecommendationResponse> items = query.page(page.page(), page.size()).list().stream()
-                .map(RecommendationResponse::of).toList();
+                .map(RecommendationResponses::of).toList();
         return Page.of(items, page, query.count());
     }
 
     @Transactional
     public List<RevisionResponse> revisions(UUID id) {
         requireExisting(id, LockModeType.NONE);
-        return RecommendationRevision.of(id).stream().map(RevisionResponse::of).toList();
+        return RecommendationRevision.of(id).stream().map(RecommendationResponses::of).toList();
     }
 
     @Transactional
@@ -85,7 +86,7 @@ public class RecommendationService {
         changed(recommendation);
         RecommendationRevision.of(recommendation, request.reason(), actor).persist();
         events.recommendationChanged(recommendation, Change.REVISED);
-        return RecommendationResponse.of(recommendation);
+        return RecommendationResponses.of(recommendation);
     }
 
     @Transactional
@@ -98,7 +99,7 @@ public class RecommendationService {
         recommendation.withdrawnReason = reason;
         changed(recommendation);
         events.recommendationChanged(recommendation, Change.WITHDRAWN);
-        return RecommendationResponse.of(recommendation);
+        return RecommendationResponses.of(recommendation);
     }
 
     /** Links a recommendation to the one it continues; linking again to the same one changes nothing. */
@@ -106,14 +107,14 @@ public class RecommendationService {
     public RecommendationResponse link(UUID id, UUID continuesFromId) {
         Recommendation recommendation = requireExisting(id, LockModeType.PESSIMISTIC_WRITE);
         if (continuesFromId.equals(recommendation.continuesFromId)) {
-            return RecommendationResponse.of(recommendation);
+            return RecommendationResponses.of(recommendation);
         }
         lineage.checkContinuation("continuesFromId", recommendation.report.country, recommendation.report.year,
                 continuesFromId);
         recommendation.continuesFromId = continuesFromId;
         changed(recommendation);
         events.recommendationChanged(recommendation, Change.LINKED);
-        return RecommendationResponse.of(recommendation);
+        return RecommendationResponses.of(recommendation);
     }
 
     /**
@@ -127,12 +128,12 @@ public class RecommendationService {
     public RecommendationResponse unlink(UUID id) {
         Recommendation recommendation = requireExisting(id, LockModeType.PESSIMISTIC_WRITE);
         if (recommendation.continuesFromId == null) {
-            return RecommendationResponse.of(recommendation);
+            return RecommendationResponses.of(recommendation);
         }
         recommendation.continuesFromId = null;
         changed(recommendation);
         events.recommendationChanged(recommendation, Change.LINKED);
-        return RecommendationResponse.of(recommendation);
+        return RecommendationResponses.of(recommendation);
     }
 
     private static Recommendation requireExisting(UUID id, LockModeType lock) {

@@ -24,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.rectrack.api.recommendations.CorrectReportRequest;
+import org.rectrack.api.recommendations.PublishReportRequest;
 import org.rectrack.platform.paging.Page;
 import org.rectrack.platform.paging.PageParams;
 import org.rectrack.platform.problem.Problem;
@@ -31,8 +33,6 @@ import org.rectrack.platform.problem.ProblemException;
 import org.rectrack.platform.request.QueryValues;
 import org.rectrack.platform.security.Caller;
 import org.rectrack.platform.security.Roles;
-import org.rectrack.recommendations.report.api.CorrectReportRequest;
-import org.rectrack.recommendations.report.api.PublishReportRequest;
 import org.rectrack.recommendations.report.api.ReportResponse;
 
 /** REST entry point for reports: publish one with its recommendations, correct its tier and metadata, find them. */

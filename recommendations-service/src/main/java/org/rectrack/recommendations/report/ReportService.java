@@ -18,19 +18,19 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Parameters;
 import org.hibernate.exception.ConstraintViolationException;
+import org.rectrack.api.recommendations.CorrectReportRequest;
+import org.rectrack.api.recommendations.PublishReportRequest.Draft;
+import org.rectrack.api.recommendations.PublishReportRequest;
+import org.rectrack.api.recommendations.ReportingPeriod;
 import org.rectrack.platform.paging.Page;
 import org.rectrack.platform.paging.PageRequest;
 import org.rectrack.platform.problem.Problem.FieldError;
 import org.rectrack.platform.problem.ProblemException;
-import org.rectrack.recommendations.publishing.RecommendationEvents;
 import org.rectrack.recommendations.publishing.RecommendationEvents.Change;
+import org.rectrack.recommendations.publishing.RecommendationEvents;
 import org.rectrack.recommendations.recommendation.Lineage;
 import org.rectrack.recommendations.recommendation.Recommendation;
-import org.rectrack.recommendations.report.api.CorrectReportRequest;
-import org.rectrack.recommendations.report.api.PublishReportRequest;
-import org.rectrack.recommendations.report.api.PublishReportRequest.Draft;
 import org.rectrack.recommendations.report.api.ReportResponse;
-import org.rectrack.recommendations.report.api.ReportingPeriod;
 
 /** Publishes reports with their recommendations, and answers questions about them. */
 @ApplicationScoped

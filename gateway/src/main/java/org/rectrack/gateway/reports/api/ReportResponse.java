@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.rectrack.api.recommendations.ReportingPeriod;
 import org.rectrack.events.recommendations.Tier;
 import org.rectrack.gateway.readmodel.ReportVersion;
 import org.rectrack.gateway.status.RecommendationStatus;
@@ -28,10 +29,6 @@ public record ReportResponse(
         Instant updatedAt,
         @Schema(description = "in rank order, each with its status; only in the answer for one report")
         @JsonInclude(JsonInclude.Include.NON_NULL) List<RecommendationStatus> recommendations) {
-
-    /** The period a report covers. */
-    public record ReportingPeriod(@Schema(example = "2022-04-01") LocalDate from, @Schema(example = "2023-03-31") LocalDate to) {
-    }
 
     public static ReportResponse of(ReportVersion report, List<RecommendationStatus> recommendations) {
         ReportingPeriod period = report.periodFrom == null ? null : new ReportingPeriod(report.periodFrom, report.periodTo);

@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.rectrack.api.recommendations.RecommendationResponse;
+import org.rectrack.api.recommendations.ReportingPeriod;
 import org.rectrack.events.recommendations.Tier;
 import org.rectrack.recommendations.recommendation.Recommendation;
-import org.rectrack.recommendations.recommendation.api.RecommendationResponse;
+import org.rectrack.recommendations.recommendation.api.RecommendationResponses;
 import org.rectrack.recommendations.report.Report;
 
 /** A report with its recommendations in rank order. */
@@ -29,6 +31,6 @@ public record ReportResponse(
         ReportingPeriod period = report.periodFrom == null ? null : new ReportingPeriod(report.periodFrom, report.periodTo);
         return new ReportResponse(report.id, report.country, report.year, report.tier, report.publisher, report.title,
                 report.sourceUrl, report.publishedOn, period,
-                recommendations.stream().map(RecommendationResponse::of).toList(), report.version, report.createdAt);
+                recommendations.stream().map(RecommendationResponses::of).toList(), report.version, report.createdAt);
     }
 }

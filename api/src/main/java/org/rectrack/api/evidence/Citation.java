@@ -1,4 +1,4 @@
-package org.rectrack.evidence.evidence.api;
+package org.rectrack.api.evidence;
 
 import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
@@ -17,10 +17,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.rectrack.evidence.evidence.Evidence;
 import org.rectrack.platform.validation.PlainText;
 
-/** Where the evidence is written: a title, and a URL or a reference to a document that has none. */
+/**
+ * Where the evidence is written: a title, and a URL or a reference to a document that has none. One shape wherever
+ * evidence is cited: as an NGO submits it, as the evidence-service answers it, and in the gateway's status answers
+ * and compliance reports.
+ */
 @Schema(description = "The source citation; url or documentReference (or both) is required")
 @Citation.UrlOrReference
 public record Citation(
@@ -33,11 +36,6 @@ public record Citation(
         @Schema(example = "2023-03-02") LocalDate publishedOn,
         @Schema(description = "the passage that shows the action, in its original language")
         @Size(max = 5000) @PlainText String quote) {
-
-    public static Citation of(Evidence.Citation source) {
-        return new Citation(source.title, source.publisher, source.url, source.documentReference, source.publishedOn,
-                source.quote);
-    }
 
     /** A citation must lead somewhere: a URL, or a reference to a document that has none. */
     @Documented

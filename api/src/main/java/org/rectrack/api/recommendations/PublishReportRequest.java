@@ -1,4 +1,4 @@
-package org.rectrack.recommendations.report.api;
+package org.rectrack.api.recommendations;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -19,7 +19,8 @@ import org.rectrack.events.recommendations.Tier;
 import org.rectrack.platform.validation.CountryCode;
 import org.rectrack.platform.validation.PlainText;
 
-/** A report as an admin publishes it, with its ranked recommendations. */
+/** A report as an admin publishes it, with its ranked recommendations (the body of {@code POST /reports}). */
+@Schema(description = "A report with its ranked recommendations")
 public record PublishReportRequest(
         @Schema(example = "LAO") @NotNull @CountryCode String country,
         @Schema(example = "2023") @NotNull @Min(2001) @Max(2100) Integer year,

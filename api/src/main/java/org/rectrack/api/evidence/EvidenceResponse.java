@@ -1,21 +1,20 @@
-package org.rectrack.evidence.evidence.api;
+package org.rectrack.api.evidence;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.rectrack.evidence.evidence.Evidence;
-import org.rectrack.evidence.review.EvidenceTransition;
 import org.rectrack.events.evidence.Assessment;
 import org.rectrack.events.evidence.EvidenceState;
-import org.rectrack.events.evidence.MetricKind;
 import org.rectrack.events.evidence.Origin;
 import org.rectrack.events.evidence.Visibility;
 
-/** One piece of evidence as it stands now, with every review state it has been in. */
+/**
+ * One piece of evidence as it stands now, with every review state it has been in: the answer of the evidence-service
+ * and, filled from its read model, of the gateway.
+ */
 public record EvidenceResponse(
         UUID id,
         @Schema(example = "lao-anti-trafficking-network") String organisation,
@@ -39,10 +38,6 @@ public record EvidenceResponse(
     public record Link(UUID recommendationId, Assessment assessment) {
     }
 
-    /** A typed figure. */
-    public record Metric(MetricKind kind, BigDecimal value, String unit, Sex sex, String ageGroup, Integer year) {
-    }
-
     /** One step of the history: the state entered, who moved it there, when and why. */
     public record Transition(
             EvidenceState state,
@@ -50,24 +45,15 @@ public record EvidenceResponse(
             @Schema(example = "rectrack-review-board") String organisation,
             Instant at,
             @Schema(example = "Confirmed against the ministry's press release") String reason) {
-
-        public static Transition of(EvidenceTransition transition) {
-            return new Transition(transition.state, transition.actor, transition.organisation, transition.at,
-                    transition.reason);
-        }
     }
 
-    public static EvidenceResponse of(Evidence evidence, List<EvidenceTransition> history) {
-        boolean oneDay = evidence.actionFrom.equals(evidence.actionTo);
-        return new EvidenceResponse(evidence.id, evidence.organisation, evidence.origin,
-                evidence.recommendations.stream().map(link -> new Link(link.recommendationId, link.assessment)).toList(),
-                oneDay ? evidence.actionFrom : null,
-                oneDay ? null : new ActionPeriod(evidence.actionFrom, evidence.actionTo),
-                evidence.summary, evidence.language, Citation.of(evidence.source),
-                evidence.metrics.stream().map(metric -> new Metric(metric.kind(), metric.value(), metric.unit(),
-                        metric.sex() == null ? null : Sex.valueOf(metric.sex()), metric.ageGroup(), metric.year()))
-                        .toList(),
-                evidence.visibility, evidence.state, evidence.version, evidence.createdAt, evidence.updatedAt,
-                history.stream().map(Transition::of).toList());
+    /** The day of an action from its first and last day: one day is an actionDate, a longer one an actionPeriod. */
+    public static LocalDate actionDate(LocalDate from, LocalDate to) {
+        return from.equals(to) ? from : null;
+    }
+
+    /** The period of an action from its first and last day; null when it took one day (see {@link #actionDate}). */
+    public static ActionPeriod actionPeriod(LocalDate from, LocalDate to) {
+        return from.equals(to) ? null : new ActionPeriod(from, to);
     }
 }

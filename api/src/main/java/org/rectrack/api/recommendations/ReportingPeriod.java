@@ -1,4 +1,4 @@
-package org.rectrack.recommendations.report.api;
+package org.rectrack.api.recommendations;
 
 import java.time.LocalDate;
 

@@ -1,4 +1,4 @@
-package org.rectrack.evidence.evidence.api;
+package org.rectrack.api.evidence;
 
 import java.time.LocalDate;
 

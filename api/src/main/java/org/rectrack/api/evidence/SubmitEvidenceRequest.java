@@ -1,4 +1,4 @@
-package org.rectrack.evidence.evidence.api;
+package org.rectrack.api.evidence;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.rectrack.events.evidence.Visibility;
+import org.rectrack.platform.validation.LanguageTag;
 import org.rectrack.platform.validation.PlainText;
 
 /**
@@ -29,7 +30,7 @@ public record SubmitEvidenceRequest(
         @Schema(description = "BCP 47 tag of the summary's language", example = "lo")
         @NotBlank @LanguageTag String language,
         @NotNull(message = "a source citation is required") @Valid Citation source,
-        @Size(max = 50) List<@NotNull @Valid MetricRequest> metrics,
+        @Size(max = 50) List<@NotNull @Valid Metric> metrics,
         @Schema(description = "RESTRICTED: seen only by the submitting organisation, reviewers and auditors")
         @NotNull Visibility visibility) {
 }

@@ -1,4 +1,4 @@
-package org.rectrack.evidence.evidence.api;
+package org.rectrack.api.evidence;
 
 import java.math.BigDecimal;
 
@@ -16,9 +16,10 @@ import org.rectrack.platform.validation.PlainText;
 
 /**
  * A typed figure: counts take a count unit (PERSONS, CASES, CALLS as fits the kind) and whole numbers;
- * BUDGET takes an ISO 4217 currency code such as LAK or USD.
+ * BUDGET takes an ISO 4217 currency code such as LAK or USD. One shape as submitted and as answered (the constraints
+ * apply where a request is validated, in the evidence-service).
  */
-public record MetricRequest(
+public record Metric(
         @Schema(example = "OFFICIALS_TRAINED") @NotNull MetricKind kind,
         @Schema(example = "300") @NotNull @PositiveOrZero
         @Digits(integer = 15, fraction = 2, message = "must have at most 15 digits and 2 decimals") BigDecimal value,

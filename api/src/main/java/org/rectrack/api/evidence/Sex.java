@@ -1,4 +1,4 @@
-package org.rectrack.evidence.evidence.api;
+package org.rectrack.api.evidence;
 
 /** The sex a figure is broken down by, where the source gives it. */
 public enum Sex {

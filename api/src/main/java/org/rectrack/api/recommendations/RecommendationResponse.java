@@ -1,4 +1,4 @@
-package org.rectrack.recommendations.recommendation.api;
+package org.rectrack.api.recommendations;
 
 import java.time.Instant;
 import java.util.List;
@@ -7,9 +7,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.rectrack.events.recommendations.Pillar;
 import org.rectrack.events.recommendations.RecommendationState;
-import org.rectrack.recommendations.recommendation.Recommendation;
 
-/** One recommendation as it stands now. */
+/** One recommendation as it stands now, as the recommendations-service answers it. */
 public record RecommendationResponse(
         UUID id,
         UUID reportId,
@@ -26,12 +25,4 @@ public record RecommendationResponse(
         String withdrawnReason,
         long version,
         Instant updatedAt) {
-
-    public static RecommendationResponse of(Recommendation recommendation) {
-        return new RecommendationResponse(recommendation.id, recommendation.report.id, recommendation.code,
-                recommendation.report.country, recommendation.report.year, recommendation.rank, recommendation.text,
-                recommendation.revision, List.copyOf(recommendation.pillars), List.copyOf(recommendation.targetGroups),
-                recommendation.continuesFromId, recommendation.state, recommendation.withdrawnReason,
-                recommendation.version, recommendation.updatedAt);
-    }
 }

@@ -1,4 +1,4 @@
-package org.rectrack.recommendations.recommendation.api;
+package org.rectrack.api.recommendations;
 
 import java.util.UUID;
 
