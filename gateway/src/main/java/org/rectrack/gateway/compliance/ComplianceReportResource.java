@@ -118,18 +118,21 @@ public class ComplianceReportResource {
     }
 
     /**
-     * The report's summary as a CSV table of its own (one record per measure: the count of each status, the total,
-     * the share implemented or in progress, last year's share and the change), for an auditor who works in a
-     * spreadsheet; the JSON and the PDF hold it with the rest. Errors as {@link #report}.
+     * A part of the report as a CSV table of its own, for an auditor who works in a spreadsheet (the JSON and the PDF
+     * hold both with the rest): {@code summary}, one record per measure (the count of each status, the total, the share
+     * implemented or in progress, last year's share and the change); {@code figures}, one record per metric and unit
+     * with a column per year shown. Errors as {@link #report}.
      */
     @GET
-    @Path("summary")
+    @Path("{part: summary|figures}")
     @RolesAllowed(Roles.AUDITOR)
-    @Operation(summary = "The compliance report's summary as one CSV table (UTF-8 with BOM, RFC 4180)",
-            description = "One record per measure (each status's count, total, share implemented or in progress, the"
-                    + " previous year's share and the change), each with the report's country, year, as-of day, known-at instant and"
-                    + " data SHA-256, the same as in the report it belongs to.")
-    @APIResponse(responseCode = "200", description = "The summary table",
+    @Operation(summary = "The compliance report's summary or figures as one CSV table (UTF-8 with BOM, RFC 4180)",
+            description = "summary: one record per measure (each status's count, total, share implemented or in"
+                    + " progress, the previous year's share and the change). figures: one record per metric and unit,"
+                    + " summed over the verified evidence, a column per year shown (the report's year and the two"
+                    + " before it; empty where no evidence gave a figure). Every record names the report's country,"
+                    + " year, asOf, knownAt and data SHA-256, as the report it belongs to does.")
+    @APIResponse(responseCode = "200", description = "The table",
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Country, year, asOf, knownAt or the Accept header is not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -137,48 +140,19 @@ public class ComplianceReportResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "406", description = "Accept does not admit text/csv",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response summary(
+    public Response part(
             @Parameter(example = "LAO") @PathParam("country") String country,
             @Parameter(example = "2023") @PathParam("year") String year,
+            @Parameter(example = "summary", schema = @Schema(enumeration = { "summary", "figures" }))
+            @PathParam("part") String part,
             @Parameter(description = AS_OF, example = "2023-12-31") @QueryParam("asOf") String asOf,
             @Parameter(description = KNOWN_AT, example = "2024-01-15T09:00:00Z") @QueryParam("knownAt") String knownAt,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         MediaType chosen = Negotiation.choose(headers, CSV_ONLY).orElseThrow(() -> notAcceptable(CSV_ONLY));
         Question question = frame(country, year, asOf, knownAt);
         ComplianceReport report = reports.report(question.country(), question.year(), question.frame());
-        return pinned(file(ComplianceCsv.summary(report), chosen, report, "summary"), uri, question.frame());
-    }
-
-    /**
-     * The report's figures as a CSV table of their own (one record per metric and unit, a column per year shown),
-     * for an auditor who works in a spreadsheet; the JSON and the PDF hold them with the rest. Errors as
-     * {@link #report}.
-     */
-    @GET
-    @Path("figures")
-    @RolesAllowed(Roles.AUDITOR)
-    @Operation(summary = "The compliance report's figures as one CSV table (UTF-8 with BOM, RFC 4180)",
-            description = "One record per metric and unit, summed over the verified evidence, with a column per year"
-                    + " shown (the report's year and the two before it; empty where no evidence gave a figure), each"
-                    + " with the report's country, year, as-of day, known-at instant and data SHA-256.")
-    @APIResponse(responseCode = "200", description = "The figures table",
-            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "Country, year, asOf, knownAt or the Accept header is not valid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No report on the country for the year counts in the frame",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "406", description = "Accept does not admit text/csv",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response figures(
-            @Parameter(example = "LAO") @PathParam("country") String country,
-            @Parameter(example = "2023") @PathParam("year") String year,
-            @Parameter(description = AS_OF, example = "2023-12-31") @QueryParam("asOf") String asOf,
-            @Parameter(description = KNOWN_AT, example = "2024-01-15T09:00:00Z") @QueryParam("knownAt") String knownAt,
-            @Context HttpHeaders headers, @Context UriInfo uri) {
-        MediaType chosen = Negotiation.choose(headers, CSV_ONLY).orElseThrow(() -> notAcceptable(CSV_ONLY));
-        Question question = frame(country, year, asOf, knownAt);
-        ComplianceReport report = reports.report(question.country(), question.year(), question.frame());
-        return pinned(file(ComplianceCsv.figures(report), chosen, report, "figures"), uri, question.frame());
+        byte[] table = "summary".equals(part) ? ComplianceCsv.summary(report) : ComplianceCsv.figures(report);
+        return pinned(file(table, chosen, report, part), uri, question.frame());
     }
 
     private Question frame(String country, String year, String asOf, String knownAt) {

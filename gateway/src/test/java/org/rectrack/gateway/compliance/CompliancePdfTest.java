@@ -99,12 +99,13 @@ class CompliancePdfTest {
     }
 
     @Test
-    void thePdfStatesItsCutOffAndTheFingerprintOfItsData() throws IOException {
+    void thePdfStatesBothTimesAndTheFingerprintOfItsData() throws IOException {
         ComplianceReport report = SampleReports.report();
 
         String text = text(CompliancePdf.render(report));
 
-        assertThat(text).contains("As of 2023-12-31T23:59:59Z").contains("Data SHA-256: " + report.dataSha256());
+        assertThat(text).contains("As of 2023-12-31, as known at 2024-01-15T09:00:00Z")
+                .contains("Data SHA-256: " + report.dataSha256());
         try (PDDocument pdf = Loader.loadPDF(CompliancePdf.render(report))) {
             assertThat(pdf.getDocumentInformation().getCreationDate().toInstant()).isEqualTo(report.knownAt());
         }

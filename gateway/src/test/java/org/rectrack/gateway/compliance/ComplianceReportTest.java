@@ -172,18 +172,22 @@ class ComplianceReportTest {
     void theSummaryAndTheFiguresAreCsvDownloadsOfTheirOwnLinkedFromTheReport() throws IOException {
         Fixture fixture = publishYear();
         Instant cutOff = Instant.now();
-        var report = auditor().accept(CSV).queryParam("asOf", cutOff.toString()).get(path(fixture.where))
+        var report = auditor().accept(CSV).queryParam("knownAt", cutOff.toString()).get(path(fixture.where))
                 .then().statusCode(200).extract();
         String year = String.valueOf(fixture.where.year());
-        assertThat(report.headers().getValues("Link")).containsExactlyInAnyOrder(
-                "<" + year + "/summary?asOf=" + cutOff.toString().replace(":", "%3A") + ">; rel=\"related\"",
-                "<" + year + "/figures?asOf=" + cutOff.toString().replace(":", "%3A") + ">; rel=\"related\"");
+        // Each link names the other part in the same frame: the same asOf and knownAt.
+        String frame = "?asOf=" + year + "-12-31&knownAt=" + cutOff.toString().replace(":", "%3A") + ">; rel=\"related\"";
+        List<String> links = report.headers().getValues("Link");
+        assertThat(links).hasSize(2).anySatisfy(link -> assertThat(link).endsWith(path(fixture.where) + "/summary" + frame))
+                .anySatisfy(link -> assertThat(link).endsWith(path(fixture.where) + "/figures" + frame));
+        String summaryLink = links.stream().filter(link -> link.contains("/summary")).findFirst().orElseThrow();
 
-        String summary = new String(auditor().accept(CSV).queryParam("asOf", cutOff.toString())
-                .get(path(fixture.where) + "/summary").then().statusCode(200)
+        // Sent as it came: it is encoded already.
+        String summary = new String(auditor().urlEncodingEnabled(false).accept(CSV)
+                .get(summaryLink.substring(1, summaryLink.indexOf('>'))).then().statusCode(200)
                 .header("Content-Disposition", endsWith("-summary.csv\""))
                 .extract().asByteArray(), StandardCharsets.UTF_8);
-        String figures = new String(auditor().accept(CSV).queryParam("asOf", cutOff.toString())
+        String figures = new String(auditor().accept(CSV).queryParam("knownAt", cutOff.toString())
                 .get(path(fixture.where) + "/figures").then().statusCode(200).extract().asByteArray(),
                 StandardCharsets.UTF_8);
 

@@ -265,8 +265,10 @@ public final class OpenApiFuzzer {
                 continue;
             }
             String collection = operation.path().substring(0, operation.path().indexOf("{" + parameter.name() + "}") - 1);
+            // A collection whose own path has parameters cannot be listed without values for them: a fresh UUID then.
             List<String> ids = operations.stream()
-                    .filter(other -> other.method().equals("GET") && other.path().equals(collection))
+                    .filter(other -> other.method().equals("GET") && other.path().equals(collection)
+                            && !collection.contains("{"))
                     .findFirst()
                     .map(list -> listedIds(client, list, tokenCache))
                     .orElse(List.of());
