@@ -151,13 +151,17 @@ public class OutboxRelay {
             }
             List<OutboxEvent> rows = inAggregateOrder(withLowestWaitingVersions(window));
             KafkaProducer<String, String> kafka = producer();
-            List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-            for (OutboxEvent row : rows) {
-                acks.add(kafka.send(toRecord(row)));
-            }
-            kafka.flush();
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(config.deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            // A version is sent only once the one before it is acknowledged: a send that fails (the broker away past
+            // the delivery timeout) must not let the next version of the same aggregate reach the topic first.
+            for (List<OutboxEvent> wave : inWaves(rows)) {
+                List<Future<RecordMetadata>> acks = new ArrayList<>(wave.size());
+                for (OutboxEvent row : wave) {
+                    acks.add(kafka.send(toRecord(row)));
+                }
+                kafka.flush();
+                for (Future<RecordMetadata> ack : acks) {
+                    ack.get(config.deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                }
             }
             if (!rows.isEmpty()) {
                 OutboxEvent.delete("seq in ?1", rows.stream().map(row -> row.seq).toList());
@@ -206,6 +210,23 @@ public class OutboxRelay {
         return sendable;
     }
 
+    /**
+     * The rows of {@link #inAggregateOrder} in waves: the first wave holds each aggregate's first row, the second
+     * each aggregate's second, and so on; no wave holds two versions of one aggregate.
+     */
+    static List<List<OutboxEvent>> inWaves(List<OutboxEvent> rows) {
+        List<List<OutboxEvent>> waves = new ArrayList<>();
+        Map<UUID, Integer> seen = new LinkedHashMap<>();
+        for (OutboxEvent row : rows) {
+            int wave = seen.merge(row.aggregateId, 1, Integer::sum) - 1;
+            if (wave == waves.size()) {
+                waves.add(new ArrayList<>());
+            }
+            waves.get(wave).add(row);
+        }
+        return waves;
+    }
+
     private static ProducerRecord<String, String> toRecord(OutboxEvent row) {
         ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.aggregateId.toString(), row.payload);
         record.headers().add("event-type", row.eventType.getBytes(StandardCharsets.UTF_8));
@@ -230,10 +251,13 @@ public class OutboxRelay {
         return producer;
     }
 
-    /** A failed idempotent producer may hold sequence state for the lost batch; start afresh. */
+    /**
+     * A failed idempotent producer may hold sequence state for the lost batch; start afresh. Closed without waiting:
+     * records still queued are dropped, not sent: the batch is sent again, in order, in the next round.
+     */
     private synchronized void closeProducer() {
         if (producer != null) {
-            producer.close(Duration.ofSeconds(1));
+            producer.close(Duration.ZERO);
             producer = null;
         }
     }

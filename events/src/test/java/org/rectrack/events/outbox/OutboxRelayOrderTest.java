@@ -41,6 +41,18 @@ class OutboxRelayOrderTest {
         assertThat(sent).extracting(row -> row.aggregateVersion).containsExactly(1L);
     }
 
+    @Test
+    void noWaveHoldsTwoVersionsOfOneAggregateSoALaterOneWaitsForTheEarliersAcknowledgement() {
+        List<OutboxEvent> rows = OutboxRelay.inAggregateOrder(
+                List.of(row(1, A, 1), row(2, B, 1), row(3, A, 2), row(4, A, 3), row(5, B, 2)));
+
+        List<List<OutboxEvent>> waves = OutboxRelay.inWaves(rows);
+
+        assertThat(waves).extracting(wave -> wave.stream().map(row -> row.aggregateVersion).toList())
+                .containsExactly(List.of(1L, 1L), List.of(2L, 2L), List.of(3L));
+        assertThat(waves).allSatisfy(wave -> assertThat(wave).extracting(row -> row.aggregateId).doesNotHaveDuplicates());
+    }
+
     private static OutboxEvent row(long seq, UUID aggregate, long version) {
         OutboxEvent row = new OutboxEvent();
         row.seq = seq;
