@@ -1,5 +1,6 @@
 package org.rectrack.gateway.api;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -95,10 +97,17 @@ public class FramedAnswers {
         cache.setNoTransform(false);
         return response.tag(tag)
                 .cacheControl(cache)
-                .header(HttpHeaders.CONTENT_LOCATION, uri.getRequestUriBuilder()
-                        .replaceQueryParam("asOf", frame.asOf().toString())
-                        .replaceQueryParam("knownAt", frame.knownAt().toString())
-                        .build())
+                .header(HttpHeaders.CONTENT_LOCATION, pinned(uri.getRequestUriBuilder(), frame))
+                .build();
+    }
+
+    /**
+     * The request (or another part of the same answer) with {@code asOf} and {@code knownAt} set to the frame's: what
+     * {@code Content-Location} names, and any link that must rest on the same data.
+     */
+    public static URI pinned(UriBuilder request, TimeFrame frame) {
+        return request.replaceQueryParam("asOf", frame.asOf().toString())
+                .replaceQueryParam("knownAt", frame.knownAt().toString())
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package org.rectrack.gateway.compliance;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rectrack.gateway.api.FramedAnswers;
 import org.rectrack.gateway.readmodel.TimeFrame;
 import org.rectrack.gateway.readmodel.TimeFrames;
 import org.rectrack.platform.problem.Problem;
@@ -166,18 +168,14 @@ public class ComplianceReportResource {
     /** The answer with {@code Vary} and the same question with both times pinned: it gives these bytes again, for ever. */
     private static Response pinned(Response.ResponseBuilder response, UriInfo uri, TimeFrame frame) {
         return response.header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-                .header(HttpHeaders.CONTENT_LOCATION, uri.getRequestUriBuilder()
-                        .replaceQueryParam("asOf", frame.asOf().toString())
-                        .replaceQueryParam("knownAt", frame.knownAt().toString())
-                        .build())
+                .header(HttpHeaders.CONTENT_LOCATION, FramedAnswers.pinned(uri.getRequestUriBuilder(), frame))
                 .build();
     }
 
     /** Another part of the same report, in the same frame. */
-    private static java.net.URI related(UriInfo uri, String part, TimeFrame frame) {
-        return uri.getBaseUriBuilder().path("compliance-reports").path(uri.getPathParameters().getFirst("country"))
-                .path(part).queryParam("asOf", frame.asOf().toString())
-                .queryParam("knownAt", frame.knownAt().toString()).build();
+    private static URI related(UriInfo uri, String part, TimeFrame frame) {
+        return FramedAnswers.pinned(uri.getBaseUriBuilder().path("compliance-reports")
+                .path(uri.getPathParameters().getFirst("country")).path(part), frame);
     }
 
     /** 406 (RFC 9110, section 15.5.7), listing what is offered so that the client can ask again. */

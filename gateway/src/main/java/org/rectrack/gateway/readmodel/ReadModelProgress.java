@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -87,11 +88,13 @@ public class ReadModelProgress {
                 """)
                 .setParameter("reached", reached.atOffset(ZoneOffset.UTC))
                 .getSingleResult();
-        return latest == null ? Instant.EPOCH : instant(latest);
+        return Objects.requireNonNullElse(instant(latest), Instant.EPOCH);
     }
 
-    private static Instant instant(Object value) {
+    /** A timestamp as the JDBC driver hands a native query's column over; null for SQL NULL. */
+    static Instant instant(Object value) {
         return switch (value) {
+            case null -> null;
             case Instant instant -> instant;
             case OffsetDateTime offset -> offset.toInstant();
             case java.sql.Timestamp timestamp -> timestamp.toInstant();

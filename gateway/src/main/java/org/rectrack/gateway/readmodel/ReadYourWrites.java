@@ -2,7 +2,6 @@ package org.rectrack.gateway.readmodel;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -88,12 +87,6 @@ public class ReadYourWrites {
                 .setParameter("id", version.aggregateId())
                 .setParameter("version", version.version())
                 .getSingleResult());
-        return switch (recorded) {
-            case null -> null;
-            case Instant instant -> instant;
-            case OffsetDateTime offset -> offset.toInstant();
-            case java.sql.Timestamp timestamp -> timestamp.toInstant();
-            default -> throw new IllegalStateException("not a timestamp: " + recorded.getClass());
-        };
+        return ReadModelProgress.instant(recorded);
     }
 }

@@ -125,12 +125,12 @@ public class IssuedReports {
 
     /**
      * {@code knownAt} as given (an instant, to the microsecond at most, as the database keeps it: a finer one would
-     * come back otherwise and give other bytes), not in the future; or now, to the millisecond (as Kafka stamps records).
+     * come back otherwise and give other bytes); or now, to the millisecond (as Kafka stamps records). Whether it is
+     * in the future is {@link TimeFrames#reached}'s to say, as for every other knownAt.
      */
     private static Instant knownAt(String text) {
-        Instant now = Instant.now();
         if (text == null) {
-            return now.truncatedTo(ChronoUnit.MILLIS);
+            return Instant.now().truncatedTo(ChronoUnit.MILLIS);
         }
         Instant knownAt = PlainDates.instant(text.strip());
         if (knownAt == null) {
@@ -138,9 +138,6 @@ public class IssuedReports {
         }
         if (knownAt.getNano() % 1_000 != 0) {
             throw ProblemException.badRequest("knownAt", "must be given to the microsecond at most (6 decimals)");
-        }
-        if (knownAt.isAfter(now)) {
-            throw ProblemException.badRequest("knownAt", "must not be in the future");
         }
         return knownAt;
     }
