@@ -3,13 +3,19 @@ package org.rectrack.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.junit.jupiter.api.Test;
+import org.rectrack.events.evidence.Assessment;
+import org.rectrack.events.evidence.EvidenceChanged;
+import org.rectrack.events.evidence.MetricKind;
+import org.rectrack.events.recommendations.EvidenceProposed;
 import org.rectrack.events.recommendations.Pillar;
 import org.rectrack.events.recommendations.RecommendationChanged;
 import org.rectrack.events.recommendations.RecommendationState;
@@ -28,6 +34,25 @@ class EventCodecTest {
                 RecommendationState.ACTIVE, "CREATED", Instant.parse("2023-06-15T00:00:00Z"));
         EventEnvelope<RecommendationChanged> sent = new EventEnvelope<>(UUID.randomUUID(),
                 EventType.RECOMMENDATION_CHANGED.name(), 1, Instant.parse("2023-06-15T00:00:01Z"), id, 1, data);
+
+        EventEnvelope<?> received = codec.decode(codec.encode(sent));
+
+        assertThat(received).isEqualTo(sent);
+    }
+
+    @Test
+    void aDraftEvidenceProposalSurvivesTheRoundTripWithItsFigures() {
+        UUID draft = UUID.randomUUID();
+        EvidenceProposed data = new EvidenceProposed(draft, UUID.randomUUID(), Assessment.ADVANCES, UUID.randomUUID(),
+                null, LocalDate.parse("2022-01-01"), LocalDate.parse("2022-12-31"),
+                "Authorities reported investigating 52 cases.", "en",
+                new EvidenceChanged.Source("2023 Trafficking in Persons Report: Laos", "U.S. Department of State", null,
+                        "rectrack report 1", LocalDate.parse("2023-06-15"), "Authorities reported investigating 52 cases."),
+                List.of(new EvidenceChanged.Metric(MetricKind.CASES_INVESTIGATED, new BigDecimal("52"), "CASES", null,
+                        null, 2022)),
+                "admin", Instant.parse("2023-07-01T00:00:00Z"));
+        EventEnvelope<EvidenceProposed> sent = new EventEnvelope<>(UUID.randomUUID(),
+                EventType.EVIDENCE_PROPOSED.name(), 1, Instant.parse("2023-07-01T00:00:01Z"), draft, 1, data);
 
         EventEnvelope<?> received = codec.decode(codec.encode(sent));
 

@@ -30,8 +30,29 @@ public class Outbox {
         this.relay = relay;
     }
 
+    /**
+     * Writes an event of its aggregate's own, keyed on Kafka by the aggregate id, in the caller's transaction.
+     *
+     * @param aggregateVersion 1, 2, 3… per aggregate; the relay sends an aggregate's versions in this order
+     * @return the envelope as it will be sent
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> EventEnvelope<T> append(EventType<T> type, UUID aggregateId, long aggregateVersion, T data) {
+        return append(type, aggregateId, aggregateVersion, null, data);
+    }
+
+    /**
+     * Writes an event that must reach its consumers after another aggregate's events: it is keyed on Kafka by that
+     * aggregate's id ({@code after}), so it goes to the same partition, which a consumer reads in order. Written
+     * once the other aggregate's first version has committed, it has a higher {@code seq}; the relay sends that
+     * version first if it still waits (each wave in {@code seq} order, {@link OutboxRelay#inWaves}) or has sent it
+     * already, so on the partition this event comes after the aggregate's creation.
+     *
+     * @param after the aggregate whose partition this event joins; null keys it by its own aggregate id
+     * @return the envelope as it will be sent
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> EventEnvelope<T> append(EventType<T> type, UUID aggregateId, long aggregateVersion, UUID after, T data) {
         EventEnvelope<T> envelope = new EventEnvelope<>(UUID.randomUUID(), type.name(), type.schemaVersion(),
                 Instant.now(), aggregateId, aggregateVersion, data);
         OutboxEvent row = new OutboxEvent();
@@ -40,6 +61,7 @@ public class Outbox {
         row.eventType = type.name();
         row.aggregateId = aggregateId;
         row.aggregateVersion = aggregateVersion;
+        row.partitionKey = after == null ? null : after.toString();
         row.payload = codec.encode(envelope);
         row.createdAt = envelope.occurredAt();
         row.persist();

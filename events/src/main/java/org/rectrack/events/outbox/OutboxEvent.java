@@ -39,9 +39,21 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "aggregate_version", nullable = false)
     public long aggregateVersion;
 
+    /**
+     * The Kafka key when it is not the aggregate id: the aggregate whose partition this event must follow (see
+     * {@link Outbox#append(org.rectrack.events.EventType, UUID, long, UUID, Object)}); null for the aggregate's own.
+     */
+    @Column(name = "partition_key")
+    public String partitionKey;
+
     @Column(nullable = false, columnDefinition = "text")
     public String payload;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The record's Kafka key: the partition key if there is one, else the aggregate id. */
+    public String kafkaKey() {
+        return partitionKey != null ? partitionKey : aggregateId.toString();
+    }
 }

@@ -228,7 +228,7 @@ public class OutboxRelay {
     }
 
     private static ProducerRecord<String, String> toRecord(OutboxEvent row) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.aggregateId.toString(), row.payload);
+        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.kafkaKey(), row.payload);
         record.headers().add("event-type", row.eventType.getBytes(StandardCharsets.UTF_8));
         record.headers().add("event-id", row.eventId.toString().getBytes(StandardCharsets.UTF_8));
         return record;
