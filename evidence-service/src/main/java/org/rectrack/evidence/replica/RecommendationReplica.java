@@ -2,8 +2,11 @@ package org.rectrack.evidence.replica;
 
 import java.time.temporal.ChronoUnit;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.arc.All;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
@@ -22,7 +25,8 @@ import org.rectrack.events.recommendations.RecommendationChanged;
  * evidence for an unknown or withdrawn recommendation is refused without asking another service. An event
  * that cannot be read goes to the dead-letter topic with the reason at once; any other failure (the database
  * away) is tried again, each time in a new transaction, until it succeeds: a valid event is never dead-lettered
- * for an outage, however long (the partition waits meanwhile).
+ * for an outage, however long (the partition waits meanwhile). Other events on the topic that must follow the
+ * recommendations they name (an import's draft evidence) go to the {@link AfterRecommendations} in the same order.
  */
 @ApplicationScoped
 public class RecommendationReplica {
@@ -31,10 +35,12 @@ public class RecommendationReplica {
 
     private final EventCodec codec;
     private final EventInbox inbox;
+    private final List<AfterRecommendations> followers;
 
-    RecommendationReplica(EventCodec codec, EventInbox inbox) {
+    RecommendationReplica(EventCodec codec, EventInbox inbox, @All List<AfterRecommendations> followers) {
         this.codec = codec;
         this.inbox = inbox;
+        this.followers = followers;
     }
 
     @Incoming(CHANNEL)
@@ -45,7 +51,8 @@ public class RecommendationReplica {
     public void apply(String payload) {
         EventEnvelope<?> event = codec.decode(payload);
         if (!(event.data() instanceof RecommendationChanged recommendation)) {
-            // Reports share the topic; this service needs only the recommendations.
+            // Reports share the topic and are not needed here; draft evidence is, after its recommendation.
+            followers.forEach(follower -> follower.apply(event));
             return;
         }
         check(event, recommendation);
