@@ -1,6 +1,7 @@
 package org.rectrack.recommendations.importing;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,15 +10,24 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import org.rectrack.api.recommendations.PublishReportRequest;
 import org.rectrack.api.recommendations.RecommendationResponse;
 import org.rectrack.api.recommendations.ReportingPeriod;
+import org.rectrack.events.evidence.EvidenceChanged;
 import org.rectrack.platform.problem.Problem.FieldError;
 import org.rectrack.platform.problem.ProblemException;
 import org.rectrack.platform.validation.UnicodeText;
+import org.rectrack.recommendations.drafts.DraftProposals;
+import org.rectrack.recommendations.drafts.Finding;
+import org.rectrack.recommendations.drafts.UnmatchedFinding;
+import org.rectrack.recommendations.drafts.api.DraftsProposed;
+import org.rectrack.recommendations.importing.api.FindingMatch;
 import org.rectrack.recommendations.importing.api.ImportResponse;
 import org.rectrack.recommendations.importing.figures.NarrativeReader;
 import org.rectrack.recommendations.importing.figures.ProposedEvidence;
+import org.rectrack.recommendations.importing.figures.ProposedMetric;
 import org.rectrack.recommendations.importing.lineage.LineageProposal;
 import org.rectrack.recommendations.importing.lineage.LineageProposer;
 import org.rectrack.recommendations.importing.parsing.NarrativeSplitter;
@@ -31,7 +41,8 @@ import org.rectrack.recommendations.report.api.ReportResponse;
 
 /**
  * Imports a report from its text: reads it, proposes lineage and draft evidence, and publishes it through
- * {@link ReportService} (report, recommendations, lineage links and events in one transaction).
+ * {@link ReportService} with its draft evidence through {@link DraftProposals} (report, recommendations, lineage
+ * links, drafts, unmatched findings and events in one transaction).
  *
  * <p>Idempotent by content: a text whose report is already stored with the same tier and recommendations
  * writes nothing and answers the stored report, so an admin may safely import a year's texts again.
@@ -44,10 +55,12 @@ public class ReportImporter {
     private final NarrativeReader narrative = new NarrativeReader();
     private final KnownRecommendations known;
     private final ReportService reports;
+    private final DraftProposals drafts;
 
-    ReportImporter(KnownRecommendations known, ReportService reports) {
+    ReportImporter(KnownRecommendations known, ReportService reports, DraftProposals drafts) {
         this.known = known;
         this.reports = reports;
+        this.drafts = drafts;
     }
 
     public ImportResponse importText(String text, ImportOptions options, String actor) {
@@ -61,18 +74,17 @@ public class ReportImporter {
                 known.chainEnds(publisher, parsed.country(), parsed.year()));
         // the narrative the report was read from: a text of several countries' is read up to the second's
         String narrativeText = NarrativeSplitter.split(text).getFirst().text();
-        List<ProposedEvidence> evidence = narrative.read(narrativeText, parsed.year(),
-                known.previousReport(publisher, parsed.country(), parsed.year()));
+        List<KnownRecommendation> previous = known.previousReport(publisher, parsed.country(), parsed.year());
+        List<ProposedEvidence> evidence = narrative.read(narrativeText, parsed.year(), previous);
         Optional<ReportResponse> existing = known.existing(publisher, parsed.country(), parsed.year());
         if (existing.isPresent()) {
             return alreadyImported(parsed, existing.get(), proposals, evidence, options.dryRun());
         }
         if (options.dryRun()) {
-            return new ImportResponse(true, false, parsed, null, proposals, evidence);
+            return new ImportResponse(true, false, parsed, null, proposals, evidence, null, List.of());
         }
         try {
-            ReportResponse report = reports.publish(request(parsed, options, proposals), actor);
-            return new ImportResponse(false, true, parsed, report, proposals, evidence);
+            return write(parsed, options, proposals, evidence, unmatched(parsed, publisher, previous), actor);
         } catch (ProblemException e) {
             // Another admin imported the same text a moment ago: that is the same answer as a repeat.
             Optional<ReportResponse> raced = e.status() == 409
@@ -83,6 +95,73 @@ public class ReportImporter {
             }
             return alreadyImported(parsed, raced.get(), proposals, evidence, false);
         }
+    }
+
+    /**
+     * Writes the report, its recommendations and its narrative's draft evidence in one transaction (the caller's, if
+     * it has one): the drafts that name a recommendation as events for the evidence-service, the others as unmatched
+     * findings. Then answers which stored unmatched findings bear on the new report, for an admin to attach.
+     *
+     * @throws ProblemException as {@link ReportService#publish}: nothing is written then
+     */
+    public ImportResponse write(ParsedReport parsed, ImportOptions options, List<LineageProposal> proposals,
+            List<ProposedEvidence> evidence, DraftProposals.Unmatched unmatched, String actor) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            ReportResponse report = reports.publish(request(parsed, options, proposals), actor);
+            DraftsProposed proposed = drafts.propose(report.id(), evidence.stream().map(ReportImporter::draft).toList(),
+                    unmatched, actor);
+            return new ImportResponse(false, true, parsed, report, proposals, evidence, proposed,
+                    findingMatches(report));
+        });
+    }
+
+    /**
+     * Where the narrative's findings that name no recommendation belong: the previous report's year when one is
+     * stored (none of its recommendations is alike), else the year before the report's (whose report is missing).
+     */
+    private static DraftProposals.Unmatched unmatched(ParsedReport parsed, String publisher,
+            List<KnownRecommendation> previous) {
+        if (previous.isEmpty()) {
+            int year = parsed.year() - 1;
+            return new DraftProposals.Unmatched(year, "no " + publisher + " report on " + parsed.country()
+                    + " before " + parsed.year() + " is stored: it bears on the report of " + year);
+        }
+        int year = previous.getFirst().year();
+        return new DraftProposals.Unmatched(year, "no recommendation of the " + year + " report is alike");
+    }
+
+    /** The stored unmatched findings that bear on this report, each with its most alike recommendation. */
+    private List<FindingMatch> findingMatches(ReportResponse report) {
+        List<UnmatchedFinding> waiting = drafts.about(report.publisher(), report.country(), report.year());
+        if (waiting.isEmpty()) {
+            return List.of();
+        }
+        List<KnownRecommendation> recommendations = report.recommendations().stream()
+                .map(r -> new KnownRecommendation(r.id(), r.code(), r.year(), r.text(), r.pillars()))
+                .toList();
+        List<ProposedEvidence> items = waiting.stream().map(finding -> proposed(finding.finding())).toList();
+        List<ProposedEvidence> linked = narrative.link(items, recommendations);
+        List<FindingMatch> matches = new ArrayList<>();
+        for (int i = 0; i < waiting.size(); i++) {
+            if (linked.get(i).recommendation() != null) {
+                matches.add(new FindingMatch(waiting.get(i).id, linked.get(i).recommendation()));
+            }
+        }
+        return matches;
+    }
+
+    private static DraftProposals.Draft draft(ProposedEvidence item) {
+        Finding finding = new Finding(item.quote(), item.pillar(), item.assessment(), item.year(),
+                item.metrics().stream().map(m -> new EvidenceChanged.Metric(m.kind(), m.value(), m.unit(), m.sex(),
+                        m.ageGroup(), m.year())).toList());
+        return new DraftProposals.Draft(finding, Optional.ofNullable(item.recommendation())
+                .map(link -> link.recommendationId()));
+    }
+
+    private static ProposedEvidence proposed(Finding finding) {
+        return new ProposedEvidence(finding.quote(), finding.pillar(), finding.assessment(), finding.actionYear(),
+                finding.metrics().stream().map(m -> new ProposedMetric(m.kind(), m.value(), m.unit(), m.sex(),
+                        m.ageGroup(), m.year() == null ? finding.actionYear() : m.year())).toList(), null);
     }
 
     /**
@@ -115,7 +194,7 @@ public class ReportImporter {
                     + stored.year() + " is already stored (report " + stored.id() + ") and this text differs: "
                     + difference + "; revise or withdraw its recommendations instead");
         });
-        return new ImportResponse(dryRun, false, parsed, stored, proposals, evidence);
+        return new ImportResponse(dryRun, false, parsed, stored, proposals, evidence, null, List.of());
     }
 
     private static Optional<String> difference(ParsedReport parsed, ReportResponse stored) {

@@ -70,7 +70,17 @@ public final class NarrativeReader {
             }
         }
         items.addAll(0, withoutRestatedFigures(summaryItems, items));
-        RecommendationMatcher matcher = RecommendationMatcher.of(previous,
+        return link(items, previous);
+    }
+
+    /**
+     * The items, each linked to the recommendation it most likely bears on, or to none when none is alike: also for
+     * findings kept unmatched by an earlier import, once the report they bear on is imported.
+     *
+     * @return the items in their order, each with its link (or null)
+     */
+    public List<ProposedEvidence> link(List<ProposedEvidence> items, List<KnownRecommendation> recommendations) {
+        RecommendationMatcher matcher = RecommendationMatcher.of(recommendations,
                 items.stream().map(ProposedEvidence::quote).toList());
         return items.stream()
                 .map(item -> item.linkedTo(matcher.bestFor(item).orElse(null)))
