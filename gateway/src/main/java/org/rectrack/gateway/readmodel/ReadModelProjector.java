@@ -19,6 +19,7 @@ import org.rectrack.events.EventType;
 import org.rectrack.events.evidence.EvidenceChanged;
 import org.rectrack.events.evidence.Origin;
 import org.rectrack.events.inbox.EventInbox;
+import org.rectrack.events.recommendations.EvidenceProposed;
 import org.rectrack.events.recommendations.RecommendationChanged;
 import org.rectrack.events.recommendations.ReportChanged;
 
@@ -61,6 +62,11 @@ public class ReadModelProjector {
             // Only the owning service writes to its topic (Kafka ACLs in production): elsewhere it is no owner's word.
             throw new MalformedEventException(event.type() + " came on " + topic + " but belongs on " + owningTopic
                     + ", where only its owning service publishes");
+        }
+        if (event.data() instanceof EvidenceProposed) {
+            // A proposal to the evidence-service: the evidence it becomes comes on the evidence topic, if it does.
+            progress.handled(record);
+            return false;
         }
         // Built before the version check, so that a bad event fails (to the dead-letter topic) even as a duplicate.
         PanacheEntityBase row = switch (event.data()) {

@@ -64,19 +64,17 @@ public class ReportResource {
     private final ReadModel readModel;
     private final StatusService statuses;
     private final Routing routing;
-    private final DraftEvidenceHandover drafts;
     private final TimeFrames frames;
     private final FramedAnswers answers;
     private final Caller caller;
 
-    ReportResource(ReadModel readModel, StatusService statuses, Routing routing, DraftEvidenceHandover drafts,
-            TimeFrames frames, Caller caller, FramedAnswers answers) {
+    ReportResource(ReadModel readModel, StatusService statuses, Routing routing, TimeFrames frames, Caller caller,
+            FramedAnswers answers) {
         this.readModel = readModel;
         this.frames = frames;
         this.answers = answers;
         this.statuses = statuses;
         this.routing = routing;
-        this.drafts = drafts;
         this.caller = caller;
     }
 
@@ -143,19 +141,21 @@ public class ReportResource {
     @Operation(summary = "Import a report from its country text (role admin)",
             description = "The text of one country's chapter of the TIP Report; passed on to the recommendations-service."
                     + " With dryRun=true it answers what it would publish, and publishes nothing."
-                    + " An import that creates its report (201) also hands the narrative's draft evidence to the"
-                    + " evidence-service, as the calling admin: each draft that names one of the previous year's"
-                    + " recommendations becomes public SUBMITTED evidence for a reviewer to verify, of origin ADMIN (no"
-                    + " organisation owns it), shown under the token's organisation (`org`), or `report-import` when"
-                    + " the token names none. The answer's"
-                    + " `evidenceSubmission` says how many were submitted and why any were not; a failure there never"
-                    + " undoes the import. Importing the same text again (200) submits nothing again.")
+                    + " An import that creates its report (201) proposes the narrative's draft evidence in the same"
+                    + " transaction as the report, as events (rectrack.evidence.proposed) the evidence-service reads"
+                    + " after the recommendations they name: each draft that names one of the previous report's"
+                    + " recommendations becomes public SUBMITTED evidence for a reviewer to verify shortly after"
+                    + " (GET /evidence?state=SUBMITTED), of origin ADMIN (no organisation owns it), shown under"
+                    + " `report-import`; the answer's `drafts` lists them. Each draft that names none is kept as an"
+                    + " unmatched finding (GET /unmatched-findings), for an admin to attach later; `findingMatches`"
+                    + " proposes which recommendation of the new report earlier imports' unmatched findings bear on."
+                    + " Importing the same text again (200) proposes nothing again.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.TEXT_PLAIN,
             schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "200", description = "A dry run (the report the text would make), or this text was"
             + " imported before: nothing written")
     @APIResponse(responseCode = "201", description = "Imported; Location names the report at the gateway;"
-            + " evidenceSubmission says what became of the draft evidence",
+            + " drafts says which draft evidence was proposed and which kept as unmatched findings",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(schema = @Schema(implementation = ImportAnswer.class)))
     @APIResponse(responseCode = "400", description = "The body is empty, not UTF-8 or binary, or a parameter is wrong",
@@ -188,9 +188,7 @@ public class ReportResource {
         parameters.publisher = publisher;
         parameters.sourceUrl = sourceUrl;
         parameters.publishedOn = publishedOn;
-        return routing.write(Owner.RECOMMENDATIONS, client -> client.importText(parameters, text),
-                imported -> imported.status() == Response.Status.CREATED.getStatusCode() ? drafts.handOver(imported)
-                        : imported);
+        return routing.write(Owner.RECOMMENDATIONS, client -> client.importText(parameters, text));
     }
 
     @GET

@@ -63,6 +63,20 @@ public interface RecommendationsClient {
     @Path("/recommendations/{id}/continues-from")
     CompletionStage<Response> unlink(@PathParam("id") UUID recommendation);
 
+    @GET
+    @Path("/unmatched-findings")
+    CompletionStage<Response> unmatchedFindings(@QueryParam("country") String country, @QueryParam("year") Integer year,
+            @QueryParam("page") int page, @QueryParam("size") int size);
+
+    @GET
+    @Path("/unmatched-findings/{id}")
+    CompletionStage<Response> unmatchedFinding(@PathParam("id") UUID finding);
+
+    @POST
+    @Path("/unmatched-findings/{id}/attach")
+    @Consumes(MediaType.APPLICATION_JSON)
+    CompletionStage<Response> attachFinding(@PathParam("id") UUID finding, String recommendations);
+
     @POST
     @Path("/reports/import")
     @Consumes(MediaType.TEXT_PLAIN)

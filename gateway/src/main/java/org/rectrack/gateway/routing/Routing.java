@@ -10,7 +10,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -62,18 +61,7 @@ public class Routing {
      *         owner is down or too slow
      */
     public <C> Response write(Owner<C> owner, Function<C, CompletionStage<Response>> call) {
-        return write(owner, call, UnaryOperator.identity());
-    }
-
-    /**
-     * Sends a client's write to its owner and answers with the owner's answer, once {@code then} has done what
-     * the route does with it (the import hands its draft evidence over), relayed.
-     *
-     * @return the answer {@code then} made of the owner's, as the gateway's; a 503 with Retry-After when the owner
-     *         is down or too slow
-     */
-    public <C> Response write(Owner<C> owner, Function<C, CompletionStage<Response>> call, UnaryOperator<Answer> then) {
-        Answer answer = then.apply(answer(owner, call));
+        Answer answer = answer(owner, call);
         if (answer.status() / 100 == 2) {
             // Read your writes: what the answer says was written shows in the next read through the gateway.
             readYourWrites.await(written(answer));
@@ -119,11 +107,11 @@ public class Routing {
     }
 
     /**
-     * The owner's answer, for a route that sends writes of its own on a client's behalf (the import's drafts).
+     * The owner's answer, not yet relayed.
      *
      * @throws WebApplicationException 503 with Retry-After when the service is down or too slow
      */
-    public <C> Answer answer(Owner<C> owner, Function<C, CompletionStage<Response>> call) {
+    <C> Answer answer(Owner<C> owner, Function<C, CompletionStage<Response>> call) {
         try {
             return await(() -> owner.call().apply(downstream, call));
         } catch (TimeoutException e) {

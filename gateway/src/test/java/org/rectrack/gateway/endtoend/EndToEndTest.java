@@ -5,12 +5,17 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.rectrack.gateway.TestCallers.as;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -89,25 +94,21 @@ class EndToEndTest {
         JsonPath first = importSeed(Seeds.LAO_NEWS_AND_REPORT_2022, publisher).then().statusCode(201)
                 .header("Location", startsWith(gatewayApi + "reports/"))
                 .body("report.year", equalTo(2022))
-                .body("evidenceSubmission.submitted", equalTo(0)) // no 2021 recommendations to bear on
+                .body("drafts.proposed", equalTo(0)) // no 2021 recommendations to bear on
                 .extract().jsonPath();
         List<String> ids2022 = first.getList("report.recommendations.id");
-        assertThat(first.getInt("evidenceSubmission.withoutRecommendation"))
-                .isEqualTo(first.getList("draftEvidence").size());
+        assertThat(first.getInt("drafts.unmatched")).isEqualTo(first.getList("draftEvidence").size()).isPositive();
 
-        // The 2022 recommendations reach the evidence-service a moment later: the gateway waits for them.
+        // The 2022 recommendations reach the evidence-service before the drafts about them: nothing waits here.
         JsonPath second = importSeed(Seeds.REPORT_2023, publisher).then().statusCode(201)
                 .body("report.year", equalTo(2023))
-                .body("evidenceSubmission.failed", equalTo(0))
                 .extract().jsonPath();
         List<String> linkedDrafts = second.getList("draftEvidence.findAll { it.recommendation != null }.recommendation.recommendationId");
-        List<String> evidenceIds = second.getList("evidenceSubmission.evidenceIds");
+        List<String> quotes = second.getList("draftEvidence.findAll { it.recommendation != null }.quote");
         assertThat(linkedDrafts).isNotEmpty().allSatisfy(id -> assertThat(ids2022).contains(id));
-        assertThat(evidenceIds).hasSameSizeAs(linkedDrafts);
+        assertThat(second.getList("drafts.draftIds")).hasSameSizeAs(linkedDrafts);
 
-        await().atMost(EVENTUALLY).until(() -> as("reviewer", "board").queryParam("state", "SUBMITTED")
-                .queryParam("size", 100).get("/api/v1/evidence").jsonPath().getList("items.id", String.class)
-                .containsAll(evidenceIds));
+        List<String> evidenceIds = awaitDraftEvidence(linkedDrafts, quotes);
         for (int i = 0; i < evidenceIds.size(); i++) {
             as("reviewer", "board").get("/api/v1/evidence/" + evidenceIds.get(i)).then().statusCode(200)
                     .body("state", equalTo("SUBMITTED"))
@@ -115,9 +116,12 @@ class EndToEndTest {
                     .body("origin", equalTo("ADMIN"))
                     .body("recommendations[0].recommendationId", equalTo(linkedDrafts.get(i)))
                     .body("source.documentReference", equalTo("rectrack report " + second.getString("report.id")))
-                    .body("source.quote", equalTo(second.getString("draftEvidence.findAll { it.recommendation != null }["
-                            + i + "].quote")));
+                    .body("source.quote", equalTo(quotes.get(i)));
         }
+
+        // Imported again: nothing new is written, so nothing is proposed twice.
+        importSeed(Seeds.REPORT_2023, publisher).then().statusCode(200).body("created", equalTo(false));
+        assertThat(awaitDraftEvidence(linkedDrafts, quotes)).containsExactlyElementsOf(evidenceIds);
 
         // An NGO whose identity provider names it "report-import" is not the importer: the drafts are no NGO's own.
         as("ngo", "report-import").body(Map.of("reason", "ours now"))
@@ -137,6 +141,66 @@ class EndToEndTest {
                 .body("outstandingSince", equalTo(2022));
         await().atMost(EVENTUALLY).until(() -> status(UUID.fromString(linkedDrafts.getFirst())).get("pendingCount"),
                 (Integer pending) -> pending != null && pending >= 1);
+    }
+
+    @Test
+    void theFindingsAbout2021AreKeptAndAnAdminAttachesOneToARecommendation() {
+        String publisher = "U.S. Department of State (e2e " + UUID.randomUUID().toString().substring(0, 8) + ")";
+        JsonPath imported = importSeed(Seeds.LAO_NEWS_AND_REPORT_2022, publisher).then().statusCode(201)
+                .extract().jsonPath();
+        String finding = imported.getString("drafts.unmatchedFindingIds[0]");
+        String quote = imported.getString("draftEvidence[0].quote");
+        String recommendation = imported.getString("report.recommendations[0].id");
+
+        as("admin").queryParam("country", "LAO").queryParam("year", "2021").get("/api/v1/unmatched-findings").then()
+                .statusCode(200).body("items.year", everyItem(equalTo(2021)))
+                .body("totalItems", greaterThanOrEqualTo(imported.getInt("drafts.unmatched")));
+        as("admin").get("/api/v1/unmatched-findings/" + finding).then().statusCode(200)
+                .body("quote", equalTo(quote)).body("year", equalTo(2021)).body("reportYear", equalTo(2022));
+        as("ngo", "ngo-e2e").get("/api/v1/unmatched-findings").then().statusCode(403);
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            as("admin").body(Map.of("recommendationIds", List.of(recommendation)))
+                    .post("/api/v1/unmatched-findings/" + finding + "/attach").then().statusCode(200)
+                    .body("attachedTo", contains(recommendation));
+        }
+        String evidence = awaitDraftEvidence(List.of(recommendation), List.of(quote)).getFirst();
+        as("reviewer", "board").get("/api/v1/evidence/" + evidence).then().statusCode(200)
+                .body("state", equalTo("SUBMITTED"))
+                .body("origin", equalTo("ADMIN"))
+                .body("source.documentReference", equalTo("rectrack report " + imported.getString("report.id")));
+    }
+
+    /**
+     * The evidence the evidence-service records of each draft (the i-th bears on {@code recommendations[i]} and
+     * quotes {@code quotes[i]}), once each recommendation has exactly its drafts as evidence: one per draft, in
+     * the drafts' order.
+     */
+    private static List<String> awaitDraftEvidence(List<String> recommendations, List<String> quotes) {
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        for (int i = 0; i < recommendations.size(); i++) {
+            expected.computeIfAbsent(recommendations.get(i), id -> new ArrayList<>()).add(quotes.get(i));
+        }
+        Map<String, JsonPath> found = new HashMap<>();
+        await().atMost(EVENTUALLY).until(() -> {
+            for (var entry : expected.entrySet()) {
+                JsonPath page = as("reviewer", "board").queryParam("recommendationId", entry.getKey())
+                        .queryParam("size", 100).get("/api/v1/evidence").jsonPath();
+                List<String> onIt = page.getList("items.source.quote", String.class);
+                if (onIt.size() != entry.getValue().size() || !onIt.containsAll(entry.getValue())) {
+                    return false;
+                }
+                found.put(entry.getKey(), page);
+            }
+            return true;
+        });
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < recommendations.size(); i++) {
+            JsonPath page = found.get(recommendations.get(i));
+            int index = page.getList("items.source.quote", String.class).indexOf(quotes.get(i));
+            ids.add(page.getString("items[" + index + "].id"));
+        }
+        return ids;
     }
 
     @Test
