@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import org.rectrack.api.recommendations.PublishReportRequest;
 import org.rectrack.api.recommendations.RecommendationResponse;
 import org.rectrack.api.recommendations.ReportingPeriod;
@@ -26,12 +28,14 @@ import org.rectrack.recommendations.importing.parsing.ParseResult;
 import org.rectrack.recommendations.importing.parsing.ParsedRecommendation;
 import org.rectrack.recommendations.importing.parsing.ParsedReport;
 import org.rectrack.recommendations.importing.parsing.ReportTextParser;
+import org.rectrack.recommendations.lineage.LinkProposals;
 import org.rectrack.recommendations.report.ReportService;
 import org.rectrack.recommendations.report.api.ReportResponse;
 
 /**
  * Imports a report from its text: reads it, proposes lineage and draft evidence, and publishes it through
- * {@link ReportService} (report, recommendations, lineage links and events in one transaction).
+ * {@link ReportService} (report, recommendations, lineage links, the lineage proposals ({@link LinkProposals}) and
+ * events in one transaction).
  *
  * <p>Idempotent by content: a text whose report is already stored with the same tier and recommendations
  * writes nothing and answers the stored report, so an admin may safely import a year's texts again.
@@ -44,10 +48,12 @@ public class ReportImporter {
     private final NarrativeReader narrative = new NarrativeReader();
     private final KnownRecommendations known;
     private final ReportService reports;
+    private final LinkProposals linkProposals;
 
-    ReportImporter(KnownRecommendations known, ReportService reports) {
+    ReportImporter(KnownRecommendations known, ReportService reports, LinkProposals linkProposals) {
         this.known = known;
         this.reports = reports;
+        this.linkProposals = linkProposals;
     }
 
     public ImportResponse importText(String text, ImportOptions options, String actor) {
@@ -71,7 +77,11 @@ public class ReportImporter {
             return new ImportResponse(true, false, parsed, null, proposals, evidence);
         }
         try {
-            ReportResponse report = reports.publish(request(parsed, options, proposals), actor);
+            ReportResponse report = QuarkusTransaction.joiningExisting().call(() -> {
+                ReportResponse published = reports.publish(request(parsed, options, proposals), actor);
+                keep(published, proposals, actor);
+                return published;
+            });
             return new ImportResponse(false, true, parsed, report, proposals, evidence);
         } catch (ProblemException e) {
             // Another admin imported the same text a moment ago: that is the same answer as a repeat.
@@ -82,6 +92,16 @@ public class ReportImporter {
                 throw e;
             }
             return alreadyImported(parsed, raced.get(), proposals, evidence, false);
+        }
+    }
+
+    /** Every lineage proposal is kept with the report (the linked ones as accepted), for an admin to decide the rest. */
+    private void keep(ReportResponse report, List<LineageProposal> proposals, String actor) {
+        Map<Integer, UUID> ids = report.recommendations().stream()
+                .collect(Collectors.toMap(RecommendationResponse::rank, RecommendationResponse::id));
+        for (LineageProposal proposal : proposals) {
+            linkProposals.keep(ids.get(proposal.rank()), proposal.continuesFromId(), report.country(), report.year(),
+                    proposal.score(), proposal.linked(), actor);
         }
     }
 
