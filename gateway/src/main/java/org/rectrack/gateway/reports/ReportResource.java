@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -38,6 +40,7 @@ import org.rectrack.gateway.readmodel.ReadModel;
 import org.rectrack.gateway.readmodel.TimeFrame;
 import org.rectrack.gateway.readmodel.TimeFrames;
 import org.rectrack.gateway.reports.api.ImportAnswer;
+import org.rectrack.gateway.reports.api.ImportJobAnswer;
 import org.rectrack.gateway.reports.api.ReportResponse;
 import org.rectrack.gateway.routing.Owner;
 import org.rectrack.gateway.routing.RecommendationsClient;
@@ -136,10 +139,15 @@ public class ReportResource {
 
     @POST
     @Path("/import")
-    @Consumes(MediaType.TEXT_PLAIN)
+    @Consumes({ MediaType.TEXT_PLAIN, RecommendationsClient.PDF })
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Import a report from its country text (role admin)",
-            description = "The text of one country's chapter of the TIP Report; passed on to the recommendations-service."
+    @Operation(summary = "Import a report: one country's chapter at once, a whole report (text or PDF) as a job (role admin)",
+            description = "Text (UTF-8) or a PDF, of at most 32 MiB; passed on to the recommendations-service."
+                    + " A body of one country's narrative is imported at once (201; 200 for a dry run or a repeat). A body"
+                    + " of several (a whole report, cut at each country's heading) starts a job: 202 with Location"
+                    + " /reports/import-jobs/{id}, where each country's answer or problem shows as it is imported (each"
+                    + " country as its own report; a dry run writes none). A repeat of the same body while its job runs,"
+                    + " or with the same Idempotency-Key, answers the same job (Idempotent-Replayed: true)."
                     + " With dryRun=true it answers what it would publish, and publishes nothing."
                     + " An import that creates its report (201) proposes the narrative's draft evidence in the same"
                     + " transaction as the report, as events (rectrack.evidence.proposed) the evidence-service reads"
@@ -150,19 +158,28 @@ public class ReportResource {
                     + " unmatched finding (GET /unmatched-findings), for an admin to attach later; `findingMatches`"
                     + " proposes which recommendation of the new report earlier imports' unmatched findings bear on."
                     + " Importing the same text again (200) proposes nothing again.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.TEXT_PLAIN,
-            schema = @Schema(type = SchemaType.STRING)))
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = RecommendationsClient.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     @APIResponse(responseCode = "200", description = "A dry run (the report the text would make), or this text was"
             + " imported before: nothing written")
     @APIResponse(responseCode = "201", description = "Imported; Location names the report at the gateway;"
             + " drafts says which draft evidence was proposed and which kept as unmatched findings",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(schema = @Schema(implementation = ImportAnswer.class)))
-    @APIResponse(responseCode = "400", description = "The body is empty, not UTF-8 or binary, or a parameter is wrong",
+    @APIResponse(responseCode = "202", description = "A whole report: its job started, or the one this request repeats;"
+            + " Location names the job at the gateway",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(implementation = ImportJobAnswer.class)))
+    @APIResponse(responseCode = "400", description = "The body is empty, not UTF-8 or binary, no PDF or a locked one,"
+            + " or a parameter is wrong",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A different text of the same report is already stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The text is no report (no recommendations, no country or year)",
+    @APIResponse(responseCode = "413", description = "More than a whole report: the body, its pages or its text",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The text is no report (no recommendations, no country or year),"
+            + " a PDF without text, or an Idempotency-Key used for another request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The recommendations-service is down or did not answer in time",
             headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
@@ -179,6 +196,9 @@ public class ReportResource {
             @QueryParam("publisher") String publisher,
             @Parameter(description = "where the text was taken from") @QueryParam("sourceUrl") String sourceUrl,
             @Parameter(description = "publication date", example = "2023-06-15") @QueryParam("publishedOn") String publishedOn,
+            @Parameter(description = "for a whole report: a key of the caller's (such as a UUID); a repeat with it"
+                    + " answers the job it started") @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             byte[] text) {
         RecommendationsClient.ImportParameters parameters = new RecommendationsClient.ImportParameters();
         parameters.dryRun = dryRun;
@@ -188,7 +208,33 @@ public class ReportResource {
         parameters.publisher = publisher;
         parameters.sourceUrl = sourceUrl;
         parameters.publishedOn = publishedOn;
-        return routing.write(Owner.RECOMMENDATIONS, client -> client.importText(parameters, text));
+        parameters.idempotencyKey = idempotencyKey;
+        boolean pdf = contentType != null
+                && MediaType.valueOf(contentType).isCompatible(MediaType.valueOf(RecommendationsClient.PDF));
+        return routing.write(Owner.RECOMMENDATIONS, client -> pdf ? client.importPdf(parameters, text)
+                : client.importText(parameters, text));
+    }
+
+    @GET
+    @Path("/import-jobs/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "A whole-report import job: progress and one page of its countries (role admin)",
+            description = "Passed on to the recommendations-service: countries total, done, failed and pending, and each"
+                    + " country's answer (its report's id; on a dry run what would be written) or problem. A country's"
+                    + " report shows in GET /reports once its event has reached the read model.")
+    @APIResponse(responseCode = "200", description = "The job",
+            content = @Content(schema = @Schema(implementation = ImportJobAnswer.class)))
+    @APIResponse(responseCode = "400", description = "page or size is not in its documented form",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such job",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The recommendations-service is down or did not answer in time",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response importJob(@PathParam("id") UUID id, @BeanParam PageParams page) {
+        var pageRequest = page.toRequest();
+        return routing.read(Owner.RECOMMENDATIONS, client -> client.importJob(id, String.valueOf(pageRequest.page()),
+                String.valueOf(pageRequest.size())));
     }
 
     @GET

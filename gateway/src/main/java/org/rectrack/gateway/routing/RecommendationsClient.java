@@ -7,6 +7,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -82,8 +83,35 @@ public interface RecommendationsClient {
     @Consumes(MediaType.TEXT_PLAIN)
     CompletionStage<Response> importText(@BeanParam ImportParameters parameters, byte[] text);
 
-    /** The query parameters of an import, passed on as the caller gave them. */
+    @POST
+    @Path("/reports/import")
+    @Consumes(PDF)
+    CompletionStage<Response> importPdf(@BeanParam ImportParameters parameters, byte[] pdf);
+
+    @GET
+    @Path("/reports/import-jobs/{id}")
+    CompletionStage<Response> importJob(@PathParam("id") UUID job, @QueryParam("page") String page,
+            @QueryParam("size") String size);
+
+    @GET
+    @Path("/lineage-proposals")
+    CompletionStage<Response> lineageProposals(@QueryParam("country") String country, @QueryParam("year") String year,
+            @QueryParam("state") String state, @QueryParam("page") String page, @QueryParam("size") String size);
+
+    @POST
+    @Path("/lineage-proposals/{id}/accept")
+    CompletionStage<Response> acceptProposal(@PathParam("id") UUID proposal);
+
+    @POST
+    @Path("/lineage-proposals/{id}/reject")
+    CompletionStage<Response> rejectProposal(@PathParam("id") UUID proposal);
+
+    String PDF = "application/pdf";
+
+    /** The query parameters of an import and its Idempotency-Key, passed on as the caller gave them. */
     class ImportParameters {
+        @HeaderParam("Idempotency-Key")
+        public String idempotencyKey;
         @QueryParam("dryRun")
         public String dryRun;
         @QueryParam("country")

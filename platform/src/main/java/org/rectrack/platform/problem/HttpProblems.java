@@ -2,6 +2,8 @@ package org.rectrack.platform.problem;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,8 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Problem+json for what the HTTP layer refuses before any resource runs: a body over the size limit
- * (checked here from Content-Length, so the caller learns the limit; a body without one, sent chunked, is read
+ * Problem+json for what the HTTP layer refuses before any resource runs: a body over the size limit of its path
+ * (the usual one, or the larger one of the few paths configured to take large bodies; checked here from Content-Length, so the caller learns the limit; a body without one, sent chunked, is read
  * here up to the limit, so that going over it fails the request into {@link #answerFailure} instead of the REST
  * layer's bare 413; a form, multipart/form-data, is always read here, so that a malformed or empty one is a 400),
  * a Content-Type or Accept header that is not a media type (refused before any resource
@@ -35,22 +37,52 @@ public class HttpProblems {
     private static final String FORM_READ_HERE = "rectrack.form-read-here";
 
     private final ObjectMapper mapper;
-    private final long maxBodyBytes;
-    private final BodyHandler chunkedBodies;
-    private final BodyHandler forms;
+    private final BodyLimit usual;
+    private final BodyLimit large;
+    private final Set<String> largeBodyPaths;
 
+    /**
+     * The body limit of the paths, and the handlers that read a body up to it.
+     *
+     * @param bytes         the most a body may have
+     * @param chunkedBodies reads a chunked body, failing past the limit
+     * @param forms         reads a form (multipart/form-data), failing past the limit
+     */
+    private record BodyLimit(long bytes, BodyHandler chunkedBodies, BodyHandler forms) {
+
+        static BodyLimit of(long bytes, String uploadsDirectory) {
+            // The REST layer uses a body read here as it is (RoutingContext.body()); no file uploads are kept.
+            // Every form (multipart/form-data) is read here, chunked or not, file parts kept where the REST layer keeps
+            // them and deleted when the request ends: the REST layer takes a form read here from the routing context.
+            // Its own parser failed on a malformed form with an IOException (a 500) and, on a chunked one whose body
+            // had been read here without its files, waited until its read timed out.
+            return new BodyLimit(bytes, BodyHandler.create(false).setBodyLimit(bytes),
+                    BodyHandler.create(uploadsDirectory).setBodyLimit(bytes).setDeleteUploadedFilesOnEnd(true));
+        }
+    }
+
+    /**
+     * @param maxBodySize      the most any body may have ({@code quarkus.http.limits.max-body-size}): what the
+     *                         large-body paths take
+     * @param usualBodySize    the most a body may have on every other path ({@code rectrack.http.max-body-size}); the
+     *                         same as maxBodySize unless set: a service with one operation that takes large bodies (a
+     *                         whole report's import) keeps every other operation at the usual limit
+     * @param largeBodyPaths   the request paths, exactly, that take bodies up to maxBodySize
+     *                         ({@code rectrack.http.large-body-paths})
+     */
     HttpProblems(ObjectMapper mapper, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
+            @ConfigProperty(name = "rectrack.http.max-body-size") Optional<MemorySize> usualBodySize,
+            @ConfigProperty(name = "rectrack.http.large-body-paths") Optional<List<String>> largeBodyPaths,
             @ConfigProperty(name = "quarkus.http.body.uploads-directory") String uploadsDirectory) {
         this.mapper = mapper;
-        this.maxBodyBytes = maxBodySize.asLongValue();
-        // The REST layer uses a body read here as it is (RoutingContext.body()); no file uploads are kept.
-        this.chunkedBodies = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
-        // Every form (multipart/form-data) is read here, chunked or not, file parts kept where the REST layer keeps them
-        // and deleted when the request ends: the REST layer takes a form read here from the routing context. Its own
-        // parser failed on a malformed form with an IOException (a 500) and, on a chunked one whose body had been read
-        // here without its files, waited until its read timed out.
-        this.forms = BodyHandler.create(uploadsDirectory).setBodyLimit(maxBodyBytes)
-                .setDeleteUploadedFilesOnEnd(true);
+        this.large = BodyLimit.of(maxBodySize.asLongValue(), uploadsDirectory);
+        long usualBytes = Math.min(maxBodySize.asLongValue(), usualBodySize.orElse(maxBodySize).asLongValue());
+        this.usual = usualBytes == large.bytes() ? large : BodyLimit.of(usualBytes, uploadsDirectory);
+        this.largeBodyPaths = Set.copyOf(largeBodyPaths.orElse(List.of()));
+    }
+
+    private BodyLimit limit(RoutingContext context) {
+        return largeBodyPaths.contains(context.request().path()) ? large : usual;
     }
 
     void install(@Observes Router router) {
@@ -64,9 +96,9 @@ public class HttpProblems {
     private void refuseOversizedBody(RoutingContext context) {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
-                && Long.parseLong(length) > maxBodyBytes) {
+                && Long.parseLong(length) > limit(context).bytes()) {
             respond(context, 413, "payload-too-large", "Body too large",
-                    "the body has " + length + " bytes; this service accepts at most " + maxBodyBytes);
+                    "the body has " + length + " bytes; this operation accepts at most " + limit(context).bytes());
             return;
         }
         context.next();
@@ -110,12 +142,12 @@ public class HttpProblems {
     private void readChunkedBody(RoutingContext context) {
         if (isForm(context)) {
             context.put(FORM_READ_HERE, true);
-            forms.handle(context);
+            limit(context).forms().handle(context);
             return;
         }
         if (context.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null
                 && context.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
-            chunkedBodies.handle(context);
+            limit(context).chunkedBodies().handle(context);
             return;
         }
         context.next();
@@ -141,6 +173,7 @@ public class HttpProblems {
 
     private void answerFailure(RoutingContext context) {
         int status = context.statusCode();
+        long maxBodyBytes = limit(context).bytes();
         if (status != 413 && context.request().bytesRead() > maxBodyBytes) {
             // Past the limit, whatever failed: a form's upload stopped at the limit also fails its file's pipe, and
             // that failure (a 500) can come first.
@@ -151,7 +184,7 @@ public class HttpProblems {
             return;
         }
         String title = HttpResponseStatus.valueOf(status).reasonPhrase();
-        String detail = status == 413 ? "the body is larger than this service accepts (" + maxBodyBytes + " bytes)" : title;
+        String detail = status == 413 ? "the body is larger than this operation accepts (" + maxBodyBytes + " bytes)" : title;
         respond(context, status, title.toLowerCase().replace(' ', '-'), title, detail);
     }
 

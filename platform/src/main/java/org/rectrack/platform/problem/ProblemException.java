@@ -70,4 +70,14 @@ public class ProblemException extends RuntimeException {
     public List<FieldError> errors() {
         return errors;
     }
+
+    /**
+     * The problem this exception answers with, as {@link ProblemMappers} writes it; for a failure kept to be shown
+     * later (a country of an import job) rather than answered at once.
+     *
+     * @param instance the path of the request or resource the problem is about, or null
+     */
+    public Problem toProblem(String instance) {
+        return new Problem(ProblemMappers.TYPE_PREFIX + type, title, status, getMessage(), instance, errors);
+    }
 }

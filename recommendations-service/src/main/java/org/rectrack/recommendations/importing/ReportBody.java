@@ -4,8 +4,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
+import org.rectrack.platform.problem.Problem.FieldError;
 import org.rectrack.platform.problem.ProblemException;
+import org.rectrack.recommendations.importing.parsing.ReportTextParser;
 
 /**
  * The request body of an import as text: UTF-8, not empty, not binary. Anything else is refused with a
@@ -33,6 +36,11 @@ final class ReportBody {
                     .toString();
         } catch (CharacterCodingException e) {
             throw ProblemException.badRequest("body", "is not UTF-8 text: send the report's text, not a file in another format");
+        }
+        if (text.length() > ReportTextParser.MAX_REPORT_LENGTH) {
+            throw new ProblemException(413, "payload-too-large", "Body too large", "body: the text has " + text.length()
+                    + " characters, more than the " + ReportTextParser.MAX_REPORT_LENGTH + " a whole report may have",
+                    List.of(new FieldError("body", "has more characters than a whole report may have")));
         }
         if (text.isBlank()) {
             throw ProblemException.badRequest("body", "is blank: send the report's text as text/plain");

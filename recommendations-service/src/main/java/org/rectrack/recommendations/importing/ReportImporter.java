@@ -36,13 +36,15 @@ import org.rectrack.recommendations.importing.parsing.ParseResult;
 import org.rectrack.recommendations.importing.parsing.ParsedRecommendation;
 import org.rectrack.recommendations.importing.parsing.ParsedReport;
 import org.rectrack.recommendations.importing.parsing.ReportTextParser;
+import org.rectrack.recommendations.lineage.LinkProposals;
 import org.rectrack.recommendations.report.ReportService;
 import org.rectrack.recommendations.report.api.ReportResponse;
 
 /**
  * Imports a report from its text: reads it, proposes lineage and draft evidence, and publishes it through
- * {@link ReportService} with its draft evidence through {@link DraftProposals} (report, recommendations, lineage
- * links, drafts, unmatched findings and events in one transaction).
+ * {@link ReportService} with its draft evidence through {@link DraftProposals} and its lineage proposals through
+ * {@link LinkProposals} (report, recommendations, lineage links and proposals, drafts, unmatched findings and events in
+ * one transaction).
  *
  * <p>Idempotent by content: a text whose report is already stored with the same tier and recommendations
  * writes nothing and answers the stored report, so an admin may safely import a year's texts again.
@@ -56,11 +58,14 @@ public class ReportImporter {
     private final KnownRecommendations known;
     private final ReportService reports;
     private final DraftProposals drafts;
+    private final LinkProposals linkProposals;
 
-    ReportImporter(KnownRecommendations known, ReportService reports, DraftProposals drafts) {
+    ReportImporter(KnownRecommendations known, ReportService reports, DraftProposals drafts,
+            LinkProposals linkProposals) {
         this.known = known;
         this.reports = reports;
         this.drafts = drafts;
+        this.linkProposals = linkProposals;
     }
 
     public ImportResponse importText(String text, ImportOptions options, String actor) {
@@ -97,6 +102,16 @@ public class ReportImporter {
         }
     }
 
+    /** Every lineage proposal is kept with the report (the linked ones as accepted), for an admin to decide the rest. */
+    private void keep(ReportResponse report, List<LineageProposal> proposals, String actor) {
+        Map<Integer, UUID> ids = report.recommendations().stream()
+                .collect(Collectors.toMap(RecommendationResponse::rank, RecommendationResponse::id));
+        for (LineageProposal proposal : proposals) {
+            linkProposals.keep(ids.get(proposal.rank()), proposal.continuesFromId(), report.country(), report.year(),
+                    proposal.score(), proposal.linked(), actor);
+        }
+    }
+
     /**
      * Writes the report, its recommendations and its narrative's draft evidence in one transaction (the caller's, if
      * it has one): the drafts that name a recommendation as events for the evidence-service, the others as unmatched
@@ -108,6 +123,7 @@ public class ReportImporter {
             List<ProposedEvidence> evidence, DraftProposals.Unmatched unmatched, String actor) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             ReportResponse report = reports.publish(request(parsed, options, proposals), actor);
+            keep(report, proposals, actor);
             DraftsProposed proposed = drafts.propose(report.id(), evidence.stream().map(ReportImporter::draft).toList(),
                     unmatched, actor);
             return new ImportResponse(false, true, parsed, report, proposals, evidence, proposed,

@@ -16,7 +16,8 @@ import org.rectrack.recommendations.report.api.ReportResponse;
  *                      imported before
  * @param parsed        what the text says, with proposed pillars and target groups
  * @param report        the stored report, new or found; null on a dry run that finds none
- * @param lineage       earlier recommendations the new ones likely continue; the linked ones are stored so
+ * @param lineage       earlier recommendations the new ones likely continue; the linked ones are stored so, and
+ *                      every one is kept as a lineage proposal ({@code /lineage-proposals}) when the report is written
  * @param draftEvidence the narrative's figures and findings as draft evidence about the previous report's
  *                      recommendations
  * @param drafts        only when this request wrote the report: what became of draftEvidence (proposed to the
