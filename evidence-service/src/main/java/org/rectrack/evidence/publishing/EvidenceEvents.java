@@ -4,7 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.rectrack.evidence.evidence.Evidence;
+import org.rectrack.evidence.Evidence;
 import org.rectrack.evidence.review.EvidenceTransition;
 import org.rectrack.events.EventType;
 import org.rectrack.events.evidence.EvidenceChanged;

@@ -15,8 +15,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.rectrack.evidence.evidence.Actor;
-import org.rectrack.evidence.evidence.Evidence;
+import org.rectrack.evidence.Actor;
+import org.rectrack.evidence.Evidence;
 import org.rectrack.events.evidence.EvidenceState;
 
 /** One state evidence entered, with who moved it there, when and why; written once, never changed. */

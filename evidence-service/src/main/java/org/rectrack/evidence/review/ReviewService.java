@@ -11,9 +11,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.rectrack.api.evidence.EvidenceResponse;
-import org.rectrack.evidence.evidence.Actor;
-import org.rectrack.evidence.evidence.Evidence;
-import org.rectrack.evidence.evidence.api.EvidenceResponses;
+import org.rectrack.evidence.Actor;
+import org.rectrack.evidence.Evidence;
+import org.rectrack.evidence.api.EvidenceResponses;
 import org.rectrack.evidence.publishing.EvidenceEvents;
 import org.rectrack.platform.problem.ProblemException;
 

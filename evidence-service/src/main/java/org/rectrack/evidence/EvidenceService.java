@@ -1,4 +1,4 @@
-package org.rectrack.evidence.evidence;
+package org.rectrack.evidence;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +25,7 @@ import org.rectrack.events.evidence.EvidenceState;
 import org.rectrack.events.evidence.Origin;
 import org.rectrack.events.evidence.Visibility;
 import org.rectrack.events.recommendations.RecommendationState;
-import org.rectrack.evidence.evidence.api.EvidenceResponses;
+import org.rectrack.evidence.api.EvidenceResponses;
 import org.rectrack.evidence.idempotency.IdempotencyKeys;
 import org.rectrack.evidence.publishing.EvidenceEvents;
 import org.rectrack.evidence.replica.KnownRecommendation;

@@ -1,4 +1,4 @@
-package org.rectrack.evidence.evidence;
+package org.rectrack.evidence;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package org.rectrack.evidence.evidence.api;
+package org.rectrack.evidence.api;
 
 import java.util.List;
 
@@ -6,7 +6,7 @@ import org.rectrack.api.evidence.Citation;
 import org.rectrack.api.evidence.EvidenceResponse;
 import org.rectrack.api.evidence.Metric;
 import org.rectrack.api.evidence.Sex;
-import org.rectrack.evidence.evidence.Evidence;
+import org.rectrack.evidence.Evidence;
 import org.rectrack.evidence.review.EvidenceTransition;
 
 /** The evidence entity as the contract's {@link EvidenceResponse} (rectrack-api): the entity never leaves as JSON. */
