@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rectrack.api.evidence.EvidenceResponse;
 import org.rectrack.evidence.Actor;
+import org.rectrack.evidence.ReviewAction;
 import org.rectrack.evidence.api.Examples;
 import org.rectrack.evidence.review.api.VerifyRequest;
 import org.rectrack.platform.problem.Problem;
