@@ -35,8 +35,8 @@ import org.rectrack.events.EventEnvelope;
 import org.rectrack.events.Topics;
 import org.rectrack.events.outbox.OutboxRelay;
 import org.rectrack.events.recommendations.RecommendationChanged;
-import org.rectrack.recommendations.recommendation.Recommendation;
-import org.rectrack.recommendations.report.Report;
+import org.rectrack.recommendations.Recommendation;
+import org.rectrack.recommendations.Report;
 
 /**
  * Admins acting on one report at the same moment: the same import or publication sent eight times at once,

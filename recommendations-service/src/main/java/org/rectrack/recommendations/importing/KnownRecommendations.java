@@ -7,9 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.rectrack.events.recommendations.RecommendationState;
-import org.rectrack.recommendations.recommendation.Recommendation;
-import org.rectrack.recommendations.report.Report;
+import org.rectrack.recommendations.Recommendation;
+import org.rectrack.recommendations.Report;
 import org.rectrack.recommendations.report.api.ReportResponse;
+import org.rectrack.recommendations.importing.text.KnownRecommendation;
 
 /** What the database already holds that an import compares its text with. */
 @ApplicationScoped

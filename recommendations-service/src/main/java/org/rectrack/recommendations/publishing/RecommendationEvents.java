@@ -8,8 +8,8 @@ import org.rectrack.events.EventType;
 import org.rectrack.events.outbox.Outbox;
 import org.rectrack.events.recommendations.RecommendationChanged;
 import org.rectrack.events.recommendations.ReportChanged;
-import org.rectrack.recommendations.recommendation.Recommendation;
-import org.rectrack.recommendations.report.Report;
+import org.rectrack.recommendations.Recommendation;
+import org.rectrack.recommendations.Report;
 
 /** Writes the full state of a changed report or recommendation to the outbox, in the caller's transaction. */
 @ApplicationScoped

@@ -21,6 +21,9 @@ import org.rectrack.platform.problem.ProblemException;
 import org.rectrack.recommendations.publishing.RecommendationEvents.Change;
 import org.rectrack.recommendations.publishing.RecommendationEvents;
 import org.rectrack.recommendations.recommendation.api.RecommendationResponses;
+import org.rectrack.recommendations.RecommendationRevision;
+import org.rectrack.recommendations.Recommendation;
+import org.rectrack.recommendations.Lineage;
 
 /** Reads, revises, withdraws, links and unlinks recommendations; every change is one new aggregate version and event. */
 @ApplicationScoped

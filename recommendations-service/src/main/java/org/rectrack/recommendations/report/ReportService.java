@@ -28,9 +28,10 @@ import org.rectrack.platform.problem.Problem.FieldError;
 import org.rectrack.platform.problem.ProblemException;
 import org.rectrack.recommendations.publishing.RecommendationEvents.Change;
 import org.rectrack.recommendations.publishing.RecommendationEvents;
-import org.rectrack.recommendations.recommendation.Lineage;
-import org.rectrack.recommendations.recommendation.Recommendation;
+import org.rectrack.recommendations.Lineage;
+import org.rectrack.recommendations.Recommendation;
 import org.rectrack.recommendations.report.api.ReportResponse;
+import org.rectrack.recommendations.Report;
 
 /** Publishes reports with their recommendations, and answers questions about them. */
 @ApplicationScoped

@@ -4,8 +4,8 @@ import java.util.List;
 
 import org.rectrack.api.recommendations.RecommendationResponse;
 import org.rectrack.api.recommendations.RevisionResponse;
-import org.rectrack.recommendations.recommendation.Recommendation;
-import org.rectrack.recommendations.recommendation.RecommendationRevision;
+import org.rectrack.recommendations.Recommendation;
+import org.rectrack.recommendations.RecommendationRevision;
 
 /** The recommendation entities as the contract's records (rectrack-api): the entities never leave as JSON. */
 public final class RecommendationResponses {

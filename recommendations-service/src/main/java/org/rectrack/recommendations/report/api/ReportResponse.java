@@ -8,9 +8,9 @@ import java.util.UUID;
 import org.rectrack.api.recommendations.RecommendationResponse;
 import org.rectrack.api.recommendations.ReportingPeriod;
 import org.rectrack.events.recommendations.Tier;
-import org.rectrack.recommendations.recommendation.Recommendation;
+import org.rectrack.recommendations.Recommendation;
 import org.rectrack.recommendations.recommendation.api.RecommendationResponses;
-import org.rectrack.recommendations.report.Report;
+import org.rectrack.recommendations.Report;
 
 /** A report with its recommendations in rank order. */
 public record ReportResponse(

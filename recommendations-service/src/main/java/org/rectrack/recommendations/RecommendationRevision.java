@@ -1,4 +1,4 @@
-package org.rectrack.recommendations.recommendation;
+package org.rectrack.recommendations;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ public class RecommendationRevision extends PanacheEntityBase {
     @Column(name = "revised_at", nullable = false)
     public Instant revisedAt;
 
-    static RecommendationRevision of(Recommendation recommendation, String reason, String revisedBy) {
+    public static RecommendationRevision of(Recommendation recommendation, String reason, String revisedBy) {
         RecommendationRevision revision = new RecommendationRevision();
         revision.id = UUID.randomUUID();
         revision.recommendationId = recommendation.id;

@@ -1,4 +1,4 @@
-package org.rectrack.recommendations.report;
+package org.rectrack.recommendations;
 
 import java.time.Instant;
 import java.time.LocalDate;

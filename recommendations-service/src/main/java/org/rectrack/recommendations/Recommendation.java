@@ -1,4 +1,4 @@
-package org.rectrack.recommendations.recommendation;
+package org.rectrack.recommendations;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +20,6 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.rectrack.events.recommendations.Pillar;
 import org.rectrack.events.recommendations.RecommendationState;
-import org.rectrack.recommendations.report.Report;
 
 /** One prioritized recommendation of a report; an aggregate of its own, with its own events. */
 @Entity

@@ -1,4 +1,4 @@
-package org.rectrack.recommendations.recommendation;
+package org.rectrack.recommendations;
 
 import java.util.UUID;
 
