@@ -13,55 +13,68 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.rectrack.api.recommendations.RevisionResponse;
 import org.rectrack.events.recommendations.Pillar;
 
-/** A text a recommendation has had; written once, never changed, so earlier wording stays on record. */
+/** A text a recommendation has had; written once (by the recommendation), never changed, so earlier wording stays on record. */
 @Entity
 @Table(name = "recommendation_revision")
 public class RecommendationRevision extends PanacheEntityBase {
 
     @Id
-    public UUID id;
+    private UUID id;
 
     @Column(name = "recommendation_id", nullable = false)
-    public UUID recommendationId;
+    private UUID recommendationId;
 
     @Column(nullable = false)
-    public int revision;
+    private int revision;
 
     @Column(nullable = false)
-    public String text;
+    private String text;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    public List<Pillar> pillars = new ArrayList<>();
+    private List<Pillar> pillars = new ArrayList<>();
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "target_groups", nullable = false)
-    public List<String> targetGroups = new ArrayList<>();
+    private List<String> targetGroups = new ArrayList<>();
 
-    public String reason;
+    private String reason;
 
     @Column(name = "revised_by", nullable = false)
-    public String revisedBy;
+    private String revisedBy;
 
     @Column(name = "revised_at", nullable = false)
-    public Instant revisedAt;
+    private Instant revisedAt;
 
-    public static RecommendationRevision of(Recommendation recommendation, String reason, String revisedBy) {
+    /** For Hibernate only: a revision is kept by the recommendation it records. */
+    protected RecommendationRevision() {
+    }
+
+    /** The recommendation's text and classification as they are now, not yet persisted. */
+    static RecommendationRevision of(Recommendation recommendation, String reason, String revisedBy) {
         RecommendationRevision revision = new RecommendationRevision();
         revision.id = UUID.randomUUID();
-        revision.recommendationId = recommendation.id;
-        revision.revision = recommendation.revision;
-        revision.text = recommendation.text;
-        revision.pillars = new ArrayList<>(recommendation.pillars);
-        revision.targetGroups = new ArrayList<>(recommendation.targetGroups);
+        revision.recommendationId = recommendation.id();
+        revision.revision = recommendation.revision();
+        revision.text = recommendation.text();
+        revision.pillars = new ArrayList<>(recommendation.pillars());
+        revision.targetGroups = new ArrayList<>(recommendation.targetGroups());
         revision.reason = reason;
         revision.revisedBy = revisedBy;
-        revision.revisedAt = recommendation.updatedAt;
+        revision.revisedAt = recommendation.updatedAt();
         return revision;
     }
 
+    /** This text as the contract's {@link RevisionResponse} (rectrack-api). */
+    public RevisionResponse response() {
+        return new RevisionResponse(revision, text, List.copyOf(pillars), List.copyOf(targetGroups), reason, revisedBy,
+                revisedAt);
+    }
+
+    /** Every text the recommendation has had, the published one first. */
     public static List<RecommendationRevision> of(UUID recommendationId) {
         return list("recommendationId = ?1 order by revision", recommendationId);
     }

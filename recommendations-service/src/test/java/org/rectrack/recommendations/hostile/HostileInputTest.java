@@ -174,7 +174,7 @@ class HostileInputTest {
 
         given().auth().oauth2(TestTokens.forRole("diplomat")).get("/api/v1/recommendations/" + id)
                 .then().statusCode(200).body("state", equalTo("ACTIVE"));
-        assertThat(QuarkusTransaction.requiringNew().call(() -> Recommendation.<Recommendation> findById(UUID.fromString(id)).version))
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Recommendation.<Recommendation> findById(UUID.fromString(id)).version()))
                 .isEqualTo(1);
     }
 
