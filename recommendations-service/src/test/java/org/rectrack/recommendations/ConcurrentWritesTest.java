@@ -35,8 +35,8 @@ import org.rectrack.events.EventEnvelope;
 import org.rectrack.events.Topics;
 import org.rectrack.events.outbox.OutboxRelay;
 import org.rectrack.events.recommendations.RecommendationChanged;
-import org.rectrack.recommendations.recommendation.Recommendation;
-import org.rectrack.recommendations.report.Report;
+import org.rectrack.recommendations.Recommendation;
+import org.rectrack.recommendations.Report;
 
 /**
  * Admins acting on one report at the same moment: the same import or publication sent eight times at once,
@@ -149,12 +149,12 @@ class ConcurrentWritesTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> relay.pending() == 0);
         Map<UUID, Long> stored = QuarkusTransaction.requiringNew().call(() -> {
             Map<UUID, Long> versions = Recommendation.<Recommendation> list("report.id", reportId).stream()
-                    .collect(Collectors.toMap(recommendation -> recommendation.id, recommendation -> recommendation.version));
-            versions.put(reportId, Report.<Report> findById(reportId).version);
+                    .collect(Collectors.toMap(Recommendation::id, Recommendation::version));
+            versions.put(reportId, Report.<Report> findById(reportId).version());
             return versions;
         });
         Map<UUID, String> texts = QuarkusTransaction.requiringNew().call(() -> Recommendation.<Recommendation> list(
-                "report.id", reportId).stream().collect(Collectors.toMap(r -> r.id, r -> r.text)));
+                "report.id", reportId).stream().collect(Collectors.toMap(Recommendation::id, Recommendation::text)));
         Set<String> keys = new HashSet<>();
         stored.keySet().forEach(id -> keys.add(id.toString()));
 

@@ -22,7 +22,7 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.rectrack.deploy.infra.testing.InfrastructureTestResource;
 import org.rectrack.deploy.infra.testing.TestTokens;
-import org.rectrack.recommendations.report.Report;
+import org.rectrack.recommendations.Report;
 
 @QuarkusTest
 @WithTestResource(InfrastructureTestResource.class)

@@ -1,9 +1,6 @@
 package org.rectrack.evidence.review;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,9 +8,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.rectrack.api.evidence.EvidenceResponse;
-import org.rectrack.evidence.evidence.Actor;
-import org.rectrack.evidence.evidence.Evidence;
-import org.rectrack.evidence.evidence.api.EvidenceResponses;
+import org.rectrack.evidence.Actor;
+import org.rectrack.evidence.Evidence;
+import org.rectrack.evidence.EvidenceTransition;
+import org.rectrack.evidence.ReviewAction;
 import org.rectrack.evidence.publishing.EvidenceEvents;
 import org.rectrack.platform.problem.ProblemException;
 
@@ -28,27 +26,21 @@ public class ReviewService {
     }
 
     /**
-     * Applies the transition under a row lock, so concurrent transitions of the same evidence run one
-     * after the other: the second sees the first's state and version, never the same ones.
+     * Applies the transition ({@link Evidence#apply}) under a row lock, so concurrent transitions of the same
+     * evidence run one after the other: the second sees the first's state and version, never the same ones.
+     *
+     * @return the evidence in its new state, with its history
+     * @throws ProblemException 404 for no such evidence or evidence the actor may not see; 403 and 409 as
+     *                          {@link Evidence#apply} says
      */
     @Transactional
     public EvidenceResponse apply(UUID id, ReviewAction action, String reason, Actor actor) {
         Evidence evidence = Evidence.<Evidence> findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .filter(actor::maySee)
                 .orElseThrow(() -> ProblemException.notFound("evidence", id));
-        if (action == ReviewAction.RETRACT && !actor.owns(evidence)) {
-            throw ProblemException.forbidden("only the organisation that submitted evidence may retract it");
-        }
-        if (!action.allowedFrom(evidence.state)) {
-            throw ProblemException.conflict("the evidence is " + evidence.state + "; it can be "
-                    + action.target().name().toLowerCase(Locale.ROOT) + " only while " + action.from());
-        }
-        evidence.state = action.target();
-        evidence.version++;
-        evidence.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        EvidenceTransition.record(evidence, actor, reason);
-        List<EvidenceTransition> history = EvidenceTransition.of(id);
-        events.evidenceChanged(evidence, history);
-        return EvidenceResponses.of(evidence, history);
+        evidence.apply(action, actor, reason);
+        List<EvidenceTransition> history = evidence.history();
+        events.evidenceChanged(evidence.changed(history), evidence.version());
+        return evidence.response(history);
     }
 }

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
-import org.rectrack.platform.request.PlainDates;
+import org.rectrack.platform.validation.PlainDates;
 
 /**
  * Every {@link LocalDate} read from JSON, in every service, is a plain date: a string YYYY-MM-DD within

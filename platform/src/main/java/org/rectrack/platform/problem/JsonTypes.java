@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.UUID;
 
-import org.rectrack.platform.request.PlainDates;
+import org.rectrack.platform.validation.PlainDates;
 
 /** Names a Java target type the way a JSON client thinks of it, so error messages never show class names. */
 final class JsonTypes {

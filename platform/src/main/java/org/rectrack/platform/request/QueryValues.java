@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.rectrack.platform.problem.ProblemException;
 import org.rectrack.platform.validation.CountryCode;
+import org.rectrack.platform.validation.PlainDates;
 
 /**
  * Parses path and query parameters read as text, answering a 400 that names the parameter when one is wrong.

@@ -7,9 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.rectrack.events.recommendations.RecommendationState;
-import org.rectrack.recommendations.recommendation.Recommendation;
-import org.rectrack.recommendations.report.Report;
+import org.rectrack.recommendations.Recommendation;
+import org.rectrack.recommendations.Report;
+import org.rectrack.recommendations.report.ReportResponses;
 import org.rectrack.recommendations.report.api.ReportResponse;
+import org.rectrack.recommendations.importing.text.KnownRecommendation;
 
 /** What the database already holds that an import compares its text with. */
 @ApplicationScoped
@@ -19,7 +21,7 @@ class KnownRecommendations {
     @Transactional
     Optional<ReportResponse> existing(String publisher, String country, int year) {
         return Report.findByPublisherCountryYear(publisher, country, year)
-                .map(report -> ReportResponse.of(report, Recommendation.ofReport(report.id)));
+                .map(report -> ReportResponses.of(report, Recommendation.ofReport(report.id())));
     }
 
     /**
@@ -40,17 +42,17 @@ class KnownRecommendations {
     @Transactional
     List<KnownRecommendation> previousReport(String publisher, String country, int year) {
         return Report.earlierOf(country, year).stream()
-                .filter(report -> report.publisher.equals(publisher))
+                .filter(report -> report.publisher().equals(publisher))
                 .findFirst()
-                .map(report -> Recommendation.ofReport(report.id).stream()
-                        .filter(recommendation -> recommendation.state == RecommendationState.ACTIVE)
+                .map(report -> Recommendation.ofReport(report.id()).stream()
+                        .filter(recommendation -> recommendation.state() == RecommendationState.ACTIVE)
                         .map(KnownRecommendations::known)
                         .toList())
                 .orElse(List.of());
     }
 
     private static KnownRecommendation known(Recommendation recommendation) {
-        return new KnownRecommendation(recommendation.id, recommendation.code, recommendation.report.year,
-                recommendation.text, recommendation.pillars);
+        return new KnownRecommendation(recommendation.id(), recommendation.code(), recommendation.report().year(),
+                recommendation.text(), recommendation.pillars());
     }
 }

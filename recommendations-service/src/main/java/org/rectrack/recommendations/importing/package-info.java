@@ -13,7 +13,8 @@
  * (the {@code lineage} feature's proposals) for an admin to decide (measured on Laos 2022 → 2023: repeats 0.91–1.00, the closest non-repeat 0.41).</li>
  * <li>{@code figures}: the narrative's figures and findings as draft evidence about the previous year's
  * recommendations, each with its quote, the year it is about and the most alike recommendation.</li>
- * <li>{@code text}: what all three share: normalised English paragraphs, word stems, similarity.</li>
+ * <li>{@code text}: what all three share: normalised English paragraphs, word stems, similarity, and the stored
+ * recommendations ({@code KnownRecommendation}) that lineage and figures compare new text with.</li>
  * </ul>
  */
 package org.rectrack.recommendations.importing;

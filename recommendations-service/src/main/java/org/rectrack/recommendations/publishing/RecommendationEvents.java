@@ -1,27 +1,19 @@
 package org.rectrack.recommendations.publishing;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.rectrack.events.EventType;
 import org.rectrack.events.outbox.Outbox;
 import org.rectrack.events.recommendations.RecommendationChanged;
 import org.rectrack.events.recommendations.ReportChanged;
-import org.rectrack.recommendations.recommendation.Recommendation;
-import org.rectrack.recommendations.report.Report;
 
-/** Writes the full state of a changed report or recommendation to the outbox, in the caller's transaction. */
+/**
+ * Writes the full state of a changed report or recommendation to the outbox, in the caller's transaction. The
+ * entities state themselves as their events ({@code Report.changed}, {@code Recommendation.changed}); this class knows
+ * the outbox, not the entities, so the dependency runs one way: reports and recommendations use publishing.
+ */
 @ApplicationScoped
 public class RecommendationEvents {
-
-    /** What happened to a recommendation; consumers may show it, but always apply the full state. */
-    public enum Change {
-        CREATED,
-        REVISED,
-        LINKED,
-        WITHDRAWN
-    }
 
     private final Outbox outbox;
 
@@ -29,18 +21,21 @@ public class RecommendationEvents {
         this.outbox = outbox;
     }
 
-    public void reportChanged(Report report, int recommendationCount) {
-        outbox.append(EventType.REPORT_CHANGED, report.id, report.version, new ReportChanged(report.id, report.country,
-                report.year, report.tier, report.publisher, report.title, report.sourceUrl, report.publishedOn,
-                report.periodFrom, report.periodTo, recommendationCount, report.updatedAt));
+    /**
+     * Appends the event of one change of a report.
+     *
+     * @param version the report's aggregate version after the change: 1 when published, +1 for every correction
+     */
+    public void reportChanged(ReportChanged report, long version) {
+        outbox.append(EventType.REPORT_CHANGED, report.id(), version, report);
     }
 
-    public void recommendationChanged(Recommendation recommendation, Change change) {
-        outbox.append(EventType.RECOMMENDATION_CHANGED, recommendation.id, recommendation.version,
-                new RecommendationChanged(recommendation.id, recommendation.report.id, recommendation.code,
-                        recommendation.report.country, recommendation.report.year, recommendation.rank,
-                        recommendation.text, recommendation.revision, List.copyOf(recommendation.pillars),
-                        List.copyOf(recommendation.targetGroups), recommendation.continuesFromId, recommendation.state,
-                        change.name(), recommendation.updatedAt));
+    /**
+     * Appends the event of one change of a recommendation.
+     *
+     * @param version the recommendation's aggregate version after the change: 1 when published, +1 for every change
+     */
+    public void recommendationChanged(RecommendationChanged recommendation, long version) {
+        outbox.append(EventType.RECOMMENDATION_CHANGED, recommendation.id(), version, recommendation);
     }
 }

@@ -1,7 +1,5 @@
 package org.rectrack.recommendations.recommendation;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,13 +12,14 @@ import io.quarkus.panache.common.Parameters;
 import org.rectrack.api.recommendations.RecommendationResponse;
 import org.rectrack.api.recommendations.ReviseRecommendationRequest;
 import org.rectrack.api.recommendations.RevisionResponse;
-import org.rectrack.events.recommendations.RecommendationState;
 import org.rectrack.platform.paging.Page;
 import org.rectrack.platform.paging.PageRequest;
 import org.rectrack.platform.problem.ProblemException;
-import org.rectrack.recommendations.publishing.RecommendationEvents.Change;
 import org.rectrack.recommendations.publishing.RecommendationEvents;
-import org.rectrack.recommendations.recommendation.api.RecommendationResponses;
+import org.rectrack.recommendations.RecommendationRevision;
+import org.rectrack.recommendations.Recommendation;
+import org.rectrack.recommendations.Change;
+import org.rectrack.recommendations.Lineage;
 
 /** Reads, revises, withdraws, links and unlinks recommendations; every change is one new aggregate version and event. */
 @ApplicationScoped
@@ -36,7 +35,7 @@ public class RecommendationService {
 
     @Transactional
     public Optional<RecommendationResponse> find(UUID id) {
-        return Recommendation.<Recommendation> findByIdOptional(id).map(RecommendationResponses::of);
+        return Recommendation.<Recommendation> findByIdOptional(id).map(Recommendation::response);
     }
 
     @Transactional
@@ -59,62 +58,59 @@ public class RecommendationService {
         var query = Recommendation.<Recommendation> find(
                 where + " order by report.year desc, report.country, rank", parameters);
         List<RecommendationResponse> items = query.page(page.page(), page.size()).list().stream()
-                .map(RecommendationResponses::of).toList();
+                .map(Recommendation::response).toList();
         return Page.of(items, page, query.count());
     }
 
     @Transactional
     public List<RevisionResponse> revisions(UUID id) {
         requireExisting(id, LockModeType.NONE);
-        return RecommendationRevision.of(id).stream().map(RecommendationResponses::of).toList();
+        return RecommendationRevision.of(id).stream().map(RecommendationRevision::response).toList();
     }
 
+    /**
+     * Revises the text or classification ({@link Recommendation#revise}); the earlier text stays as a revision.
+     *
+     * @throws ProblemException 404 for no such recommendation; 409 when it is withdrawn
+     */
     @Transactional
     public RecommendationResponse revise(UUID id, ReviseRecommendationRequest request, String actor) {
         Recommendation recommendation = requireExisting(id, LockModeType.PESSIMISTIC_WRITE);
-        if (recommendation.state == RecommendationState.WITHDRAWN) {
-            throw ProblemException.conflict(recommendation.code + " is withdrawn and can no longer be revised");
-        }
-        recommendation.text = request.text();
-        if (request.pillars() != null) {
-            recommendation.pillars = new ArrayList<>(request.pillars());
-        }
-        if (request.targetGroups() != null) {
-            recommendation.targetGroups = new ArrayList<>(request.targetGroups());
-        }
-        recommendation.revision++;
-        changed(recommendation);
-        RecommendationRevision.of(recommendation, request.reason(), actor).persist();
-        events.recommendationChanged(recommendation, Change.REVISED);
-        return RecommendationResponses.of(recommendation);
+        recommendation.revise(request.text(), request.pillars(), request.targetGroups(), request.reason(), actor);
+        events.recommendationChanged(recommendation.changed(Change.REVISED), recommendation.version());
+        return recommendation.response();
     }
 
+    /**
+     * Withdraws the recommendation ({@link Recommendation#withdraw}).
+     *
+     * @throws ProblemException 404 for no such recommendation; 409 when it is withdrawn already
+     */
     @Transactional
     public RecommendationResponse withdraw(UUID id, String reason) {
         Recommendation recommendation = requireExisting(id, LockModeType.PESSIMISTIC_WRITE);
-        if (recommendation.state == RecommendationState.WITHDRAWN) {
-            throw ProblemException.conflict(recommendation.code + " is already withdrawn");
-        }
-        recommendation.state = RecommendationState.WITHDRAWN;
-        recommendation.withdrawnReason = reason;
-        changed(recommendation);
-        events.recommendationChanged(recommendation, Change.WITHDRAWN);
-        return RecommendationResponses.of(recommendation);
+        recommendation.withdraw(reason);
+        events.recommendationChanged(recommendation.changed(Change.WITHDRAWN), recommendation.version());
+        return recommendation.response();
     }
 
-    /** Links a recommendation to the one it continues; linking again to the same one changes nothing. */
+    /**
+     * Links a recommendation to the one it continues; linking again to the same one changes nothing.
+     *
+     * @throws ProblemException 404 for no such recommendation; 422 when the earlier one is of another country or
+     *                          not earlier ({@link Lineage#checkContinuation})
+     */
     @Transactional
     public RecommendationResponse link(UUID id, UUID continuesFromId) {
         Recommendation recommendation = requireExisting(id, LockModeType.PESSIMISTIC_WRITE);
-        if (continuesFromId.equals(recommendation.continuesFromId)) {
-            return RecommendationResponses.of(recommendation);
+        if (continuesFromId.equals(recommendation.continuesFromId())) {
+            return recommendation.response();
         }
-        lineage.checkContinuation("continuesFromId", recommendation.report.country, recommendation.report.year,
+        lineage.checkContinuation("continuesFromId", recommendation.report().country(), recommendation.report().year(),
                 continuesFromId);
-        recommendation.continuesFromId = continuesFromId;
-        changed(recommendation);
-        events.recommendationChanged(recommendation, Change.LINKED);
-        return RecommendationResponses.of(recommendation);
+        recommendation.continueFrom(continuesFromId);
+        events.recommendationChanged(recommendation.changed(Change.LINKED), recommendation.version());
+        return recommendation.response();
     }
 
     /**
@@ -127,22 +123,14 @@ public class RecommendationService {
     @Transactional
     public RecommendationResponse unlink(UUID id) {
         Recommendation recommendation = requireExisting(id, LockModeType.PESSIMISTIC_WRITE);
-        if (recommendation.continuesFromId == null) {
-            return RecommendationResponses.of(recommendation);
+        if (recommendation.continueFrom(null)) {
+            events.recommendationChanged(recommendation.changed(Change.LINKED), recommendation.version());
         }
-        recommendation.continuesFromId = null;
-        changed(recommendation);
-        events.recommendationChanged(recommendation, Change.LINKED);
-        return RecommendationResponses.of(recommendation);
+        return recommendation.response();
     }
 
     private static Recommendation requireExisting(UUID id, LockModeType lock) {
         return Recommendation.<Recommendation> findByIdOptional(id, lock)
                 .orElseThrow(() -> ProblemException.notFound("recommendation", id));
-    }
-
-    private static void changed(Recommendation recommendation) {
-        recommendation.version++;
-        recommendation.updatedAt = Instant.now();
     }
 }

@@ -1,13 +1,13 @@
 package org.rectrack.recommendations.report;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -22,15 +22,18 @@ import org.rectrack.api.recommendations.CorrectReportRequest;
 import org.rectrack.api.recommendations.PublishReportRequest.Draft;
 import org.rectrack.api.recommendations.PublishReportRequest;
 import org.rectrack.api.recommendations.ReportingPeriod;
+import org.rectrack.events.recommendations.Tier;
 import org.rectrack.platform.paging.Page;
 import org.rectrack.platform.paging.PageRequest;
 import org.rectrack.platform.problem.Problem.FieldError;
 import org.rectrack.platform.problem.ProblemException;
-import org.rectrack.recommendations.publishing.RecommendationEvents.Change;
+import org.rectrack.recommendations.Change;
+import org.rectrack.recommendations.Lineage;
+import org.rectrack.recommendations.Recommendation;
+import org.rectrack.recommendations.Report;
 import org.rectrack.recommendations.publishing.RecommendationEvents;
-import org.rectrack.recommendations.recommendation.Lineage;
-import org.rectrack.recommendations.recommendation.Recommendation;
 import org.rectrack.recommendations.report.api.ReportResponse;
+import org.rectrack.recommendations.Report;
 
 /** Publishes reports with their recommendations, and answers questions about them. */
 @ApplicationScoped
@@ -52,22 +55,8 @@ public class ReportService {
             throw duplicate(request);
         }
         Instant now = Instant.now();
-        Report report = new Report();
-        report.id = UUID.randomUUID();
-        report.country = request.country();
-        report.year = request.year();
-        report.tier = request.tier();
-        report.publisher = request.publisher();
-        report.title = request.title();
-        report.sourceUrl = request.sourceUrl();
-        report.publishedOn = request.publishedOn();
-        if (request.reportingPeriod() != null) {
-            report.periodFrom = request.reportingPeriod().from();
-            report.periodTo = request.reportingPeriod().to();
-        }
-        report.version = 1;
-        report.createdAt = now;
-        report.updatedAt = now;
+        Report report = Report.publish(request.country(), request.year(), metadata(request.tier(), request.publisher(),
+                request.title(), request.sourceUrl(), request.publishedOn(), request.reportingPeriod()), now);
         try {
             report.persistAndFlush();
         } catch (ConstraintViolationException e) {
@@ -81,10 +70,11 @@ public class ReportService {
                     orEmpty(draft.pillars()), orEmpty(draft.targetGroups()), draft.continuesFromId(), actor, now);
             recommendations.add(recommendation);
         }
-        recommendations.sort((a, b) -> Integer.compare(a.rank, b.rank));
-        events.reportChanged(report, recommendations.size());
-        recommendations.forEach(recommendation -> events.recommendationChanged(recommendation, Change.CREATED));
-        return ReportResponse.of(report, recommendations);
+        recommendations.sort((a, b) -> Integer.compare(a.rank(), b.rank()));
+        events.reportChanged(report.changed(recommendations.size()), report.version());
+        recommendations.forEach(recommendation -> events.recommendationChanged(recommendation.changed(Change.CREATED),
+                recommendation.version()));
+        return ReportResponses.of(report, recommendations);
     }
 
     /**
@@ -104,43 +94,32 @@ public class ReportService {
             throw ProblemException.invalid(List.of(new FieldError("reportingPeriod.to",
                     "must not be before reportingPeriod.from")));
         }
-        boolean unchanged = report.tier == request.tier() && report.publisher.equals(request.publisher())
-                && report.title.equals(request.title()) && Objects.equals(report.sourceUrl, request.sourceUrl())
-                && Objects.equals(report.publishedOn, request.publishedOn())
-                && Objects.equals(report.periodFrom, period == null ? null : period.from())
-                && Objects.equals(report.periodTo, period == null ? null : period.to());
+        Report.Metadata corrected = metadata(request.tier(), request.publisher(), request.title(),
+                request.sourceUrl(), request.publishedOn(), period);
         List<Recommendation> recommendations = Recommendation.ofReport(id);
-        if (unchanged) {
-            return ReportResponse.of(report, recommendations);
+        if (report.metadata().equals(corrected)) {
+            return ReportResponses.of(report, recommendations);
         }
-        if (!report.publisher.equals(request.publisher()) && Report.findByPublisherCountryYear(request.publisher(),
-                report.country, report.year).isPresent()) {
-            throw ProblemException.conflict("a report by " + request.publisher() + " on " + report.country + " for "
-                    + report.year + " is already published");
+        if (!report.publisher().equals(request.publisher()) && Report.findByPublisherCountryYear(request.publisher(),
+                report.country(), report.year()).isPresent()) {
+            throw ProblemException.conflict("a report by " + request.publisher() + " on " + report.country() + " for "
+                    + report.year() + " is already published");
         }
-        report.tier = request.tier();
-        report.publisher = request.publisher();
-        report.title = request.title();
-        report.sourceUrl = request.sourceUrl();
-        report.publishedOn = request.publishedOn();
-        report.periodFrom = period == null ? null : period.from();
-        report.periodTo = period == null ? null : period.to();
-        report.version++;
-        report.updatedAt = Instant.now();
+        report.correct(corrected);
         try {
             Report.flush();
         } catch (ConstraintViolationException e) {
             // Another admin published or corrected a report to the same publisher, country and year a moment ago.
-            throw ProblemException.conflict("a report by " + request.publisher() + " on " + report.country + " for "
-                    + report.year + " is already published");
+            throw ProblemException.conflict("a report by " + request.publisher() + " on " + report.country() + " for "
+                    + report.year() + " is already published");
         }
-        events.reportChanged(report, recommendations.size());
-        return ReportResponse.of(report, recommendations);
+        events.reportChanged(report.changed(recommendations.size()), report.version());
+        return ReportResponses.of(report, recommendations);
     }
 
     @Transactional
     public Optional<ReportResponse> find(UUID id) {
-        return Report.<Report> findByIdOptional(id).map(report -> ReportResponse.of(report, Recommendation.ofReport(id)));
+        return Report.<Report> findByIdOptional(id).map(report -> ReportResponses.of(report, Recommendation.ofReport(id)));
     }
 
     @Transactional
@@ -159,16 +138,16 @@ public class ReportService {
         List<Report> reports = query.page(page.page(), page.size()).list();
         Map<UUID, List<Recommendation>> recommendations = recommendationsOf(reports);
         return Page.of(reports.stream()
-                .map(report -> ReportResponse.of(report, recommendations.getOrDefault(report.id, List.of())))
+                .map(report -> ReportResponses.of(report, recommendations.getOrDefault(report.id(), List.of())))
                 .toList(), page, query.count());
     }
 
     private static Map<UUID, List<Recommendation>> recommendationsOf(List<Report> reports) {
         Map<UUID, List<Recommendation>> byReport = new HashMap<>();
         if (!reports.isEmpty()) {
-            List<UUID> ids = reports.stream().map(report -> report.id).toList();
+            List<UUID> ids = reports.stream().map(Report::id).toList();
             Recommendation.<Recommendation> list("report.id in ?1 order by rank", ids)
-                    .forEach(r -> byReport.computeIfAbsent(r.report.id, id -> new ArrayList<>()).add(r));
+                    .forEach(r -> byReport.computeIfAbsent(r.report().id(), id -> new ArrayList<>()).add(r));
         }
         return byReport;
     }
@@ -202,6 +181,12 @@ public class ReportService {
                 lineage.checkContinuation("recommendations[" + i + "].continuesFromId", request.country(), request.year(), earlier);
             }
         }
+    }
+
+    private static Report.Metadata metadata(Tier tier, String publisher, String title, String sourceUrl,
+            LocalDate publishedOn, ReportingPeriod period) {
+        return new Report.Metadata(tier, publisher, title, sourceUrl, publishedOn,
+                period == null ? null : period.from(), period == null ? null : period.to());
     }
 
     private static ProblemException duplicate(PublishReportRequest request) {

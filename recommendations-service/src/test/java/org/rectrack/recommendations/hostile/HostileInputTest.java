@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.rectrack.deploy.infra.testing.InfrastructureTestResource;
 import org.rectrack.deploy.infra.testing.TestTokens;
 import org.rectrack.recommendations.TestReports;
-import org.rectrack.recommendations.recommendation.Recommendation;
-import org.rectrack.recommendations.report.Report;
+import org.rectrack.recommendations.Recommendation;
+import org.rectrack.recommendations.Report;
 
 /**
  * Hostile input of the kinds of issue 12 (text that is no Unicode, dates that are no plain dates, duplicate keys,
@@ -174,7 +174,7 @@ class HostileInputTest {
 
         given().auth().oauth2(TestTokens.forRole("diplomat")).get("/api/v1/recommendations/" + id)
                 .then().statusCode(200).body("state", equalTo("ACTIVE"));
-        assertThat(QuarkusTransaction.requiringNew().call(() -> Recommendation.<Recommendation> findById(UUID.fromString(id)).version))
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Recommendation.<Recommendation> findById(UUID.fromString(id)).version()))
                 .isEqualTo(1);
     }
 

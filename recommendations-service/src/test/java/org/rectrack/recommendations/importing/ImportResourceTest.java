@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.rectrack.deploy.infra.testing.InfrastructureTestResource;
 import org.rectrack.deploy.infra.testing.Seeds;
 import org.rectrack.deploy.infra.testing.TestTokens;
-import org.rectrack.recommendations.report.Report;
+import org.rectrack.recommendations.Report;
 
 /** Each test imports under a publisher of its own, so that its reports are its own. */
 @QuarkusTest

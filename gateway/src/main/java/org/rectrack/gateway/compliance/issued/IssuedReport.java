@@ -12,6 +12,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.rectrack.gateway.compliance.ReportFormat;
+import org.rectrack.gateway.compliance.issued.api.IssuedReportResponse;
 
 /**
  * A compliance report an auditor issued: the parameters it was rendered with, the SHA-256 of its bytes, who and
@@ -70,4 +71,10 @@ public class IssuedReport extends PanacheEntityBase {
 
     @Column(name = "idempotency_fingerprint")
     public String idempotencyFingerprint;
+
+    /** The issued report as clients see it: the entity itself never leaves as JSON. */
+    public IssuedReportResponse response() {
+        return new IssuedReportResponse(id, country, year, asOf, knownAt, format, format.mediaType().toString(), sha256,
+                dataSha256, sizeBytes, new IssuedReportResponse.Issuer(issuedBySubject, issuedByName), issuedAt);
+    }
 }

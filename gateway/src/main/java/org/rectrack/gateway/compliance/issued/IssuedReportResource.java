@@ -109,7 +109,7 @@ public class IssuedReportResource {
         Issued answer = issued.issue(request, issuer, IssuedReports.idempotencyKey(idempotencyKey));
         return Response.status(answer.created() ? Response.Status.CREATED : Response.Status.OK)
                 .location(uri.getBaseUriBuilder().path(IssuedReportResource.class).path(answer.report().id.toString()).build())
-                .entity(IssuedReportResponse.of(answer.report()))
+                .entity(answer.report().response())
                 .build();
     }
 
@@ -131,7 +131,7 @@ public class IssuedReportResource {
             @BeanParam PageParams page) {
         return issued.list(QueryValues.optionalCountry("country", country),
                 QueryValues.optionalInteger("year", year, 2001, 2100), page.toRequest())
-                .map(IssuedReportResponse::of);
+                .map(IssuedReport::response);
     }
 
     @GET
@@ -150,7 +150,7 @@ public class IssuedReportResource {
     @APIResponse(responseCode = "404", description = "No report was issued with this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public IssuedReportResponse get(@PathParam("id") UUID id) {
-        return issued.find(id).map(IssuedReportResponse::of)
+        return issued.find(id).map(IssuedReport::response)
                 .orElseThrow(() -> ProblemException.notFound("issued report", id));
     }
 

@@ -24,7 +24,7 @@ import org.rectrack.platform.paging.Page;
 import org.rectrack.platform.paging.PageRequest;
 import org.rectrack.platform.problem.Problem.FieldError;
 import org.rectrack.platform.problem.ProblemException;
-import org.rectrack.platform.request.PlainDates;
+import org.rectrack.platform.validation.PlainDates;
 import org.rectrack.platform.request.QueryValues;
 
 /**

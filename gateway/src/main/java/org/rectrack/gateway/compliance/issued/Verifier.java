@@ -62,7 +62,7 @@ public class Verifier {
         }
         List<Match> matches = new ArrayList<>();
         for (IssuedReport issue : issues) {
-            matches.add(new Match(IssuedReportResponse.of(issue), regenerate(issue)));
+            matches.add(new Match(issue.response(), regenerate(issue)));
         }
         boolean identical = matches.stream().allMatch(match -> match.regeneration().identical());
         IssuedReport first = issues.getFirst();

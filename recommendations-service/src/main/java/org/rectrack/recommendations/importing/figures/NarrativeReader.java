@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import org.rectrack.events.evidence.Assessment;
 import org.rectrack.events.evidence.MetricKind;
 import org.rectrack.events.recommendations.Pillar;
-import org.rectrack.recommendations.importing.KnownRecommendation;
+import org.rectrack.recommendations.importing.text.KnownRecommendation;
 import org.rectrack.recommendations.importing.parsing.RecommendationLists;
 import org.rectrack.recommendations.importing.parsing.Pillars;
 import org.rectrack.recommendations.importing.text.ReportText;

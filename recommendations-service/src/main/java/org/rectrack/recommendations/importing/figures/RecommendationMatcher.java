@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import org.rectrack.events.evidence.MetricKind;
 import org.rectrack.events.recommendations.Pillar;
-import org.rectrack.recommendations.importing.KnownRecommendation;
+import org.rectrack.recommendations.importing.text.KnownRecommendation;
 import org.rectrack.recommendations.importing.text.Similarity;
 
 /**

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.rectrack.recommendations.importing.KnownRecommendation;
+import org.rectrack.recommendations.importing.text.KnownRecommendation;
 import org.rectrack.recommendations.importing.parsing.ParsedRecommendation;
 import org.rectrack.recommendations.importing.text.Similarity;
 

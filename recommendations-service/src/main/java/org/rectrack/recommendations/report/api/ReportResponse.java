@@ -8,11 +8,8 @@ import java.util.UUID;
 import org.rectrack.api.recommendations.RecommendationResponse;
 import org.rectrack.api.recommendations.ReportingPeriod;
 import org.rectrack.events.recommendations.Tier;
-import org.rectrack.recommendations.recommendation.Recommendation;
-import org.rectrack.recommendations.recommendation.api.RecommendationResponses;
-import org.rectrack.recommendations.report.Report;
 
-/** A report with its recommendations in rank order. */
+/** A report with its recommendations in rank order ({@code ReportResponses} makes it of the entities). */
 public record ReportResponse(
         UUID id,
         String country,
@@ -26,11 +23,4 @@ public record ReportResponse(
         List<RecommendationResponse> recommendations,
         long version,
         Instant createdAt) {
-
-    public static ReportResponse of(Report report, List<Recommendation> recommendations) {
-        ReportingPeriod period = report.periodFrom == null ? null : new ReportingPeriod(report.periodFrom, report.periodTo);
-        return new ReportResponse(report.id, report.country, report.year, report.tier, report.publisher, report.title,
-                report.sourceUrl, report.publishedOn, period,
-                recommendations.stream().map(RecommendationResponses::of).toList(), report.version, report.createdAt);
-    }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.rectrack.deploy.infra.testing.Seeds;
 import org.rectrack.events.evidence.Assessment;
 import org.rectrack.events.recommendations.Pillar;
-import org.rectrack.recommendations.importing.KnownRecommendation;
+import org.rectrack.recommendations.importing.text.KnownRecommendation;
 import org.rectrack.recommendations.importing.parsing.ParseResult;
 import org.rectrack.recommendations.importing.parsing.ReportHints;
 import org.rectrack.recommendations.importing.parsing.ReportTextParser;

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.rectrack.deploy.infra.testing.Seeds;
 import org.rectrack.events.recommendations.Pillar;
-import org.rectrack.recommendations.importing.KnownRecommendation;
+import org.rectrack.recommendations.importing.text.KnownRecommendation;
 import org.rectrack.recommendations.importing.parsing.ParseResult;
 import org.rectrack.recommendations.importing.parsing.ParsedRecommendation;
 import org.rectrack.recommendations.importing.parsing.ReportHints;

@@ -6,11 +6,10 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.rectrack.gateway.compliance.ReportFormat;
-import org.rectrack.gateway.compliance.issued.IssuedReport;
 
 /**
  * An issued compliance report as clients see it: what was issued (the parameters, the format and the SHA-256 of the
- * exact bytes), by whom and when.
+ * exact bytes), by whom and when ({@code IssuedReport.response()} makes it of the entity).
  *
  * @param sha256     SHA-256 of the bytes issued, 64 lower-case hex digits ({@code sha256sum} of the file)
  * @param dataSha256 the report's own fingerprint of the data it rests on, the same in every format
@@ -32,12 +31,5 @@ public record IssuedReportResponse(
 
     /** Who issued it: the token's subject and its principal name. */
     public record Issuer(@Schema(example = "auditor@lao-audit") String subject, @Schema(example = "auditor@lao-audit") String name) {
-    }
-
-    /** The response for an issued report. */
-    public static IssuedReportResponse of(IssuedReport issued) {
-        return new IssuedReportResponse(issued.id, issued.country, issued.year, issued.asOf, issued.knownAt,
-                issued.format, issued.format.mediaType().toString(), issued.sha256, issued.dataSha256,
-                issued.sizeBytes, new Issuer(issued.issuedBySubject, issued.issuedByName), issued.issuedAt);
     }
 }

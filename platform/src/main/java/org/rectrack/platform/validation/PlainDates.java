@@ -1,4 +1,4 @@
-package org.rectrack.platform.request;
+package org.rectrack.platform.validation;
 
 import java.time.Instant;
 import java.time.LocalDate;

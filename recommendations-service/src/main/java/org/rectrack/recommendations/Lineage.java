@@ -1,4 +1,4 @@
-package org.rectrack.recommendations.recommendation;
+package org.rectrack.recommendations;
 
 import java.util.UUID;
 
@@ -13,13 +13,13 @@ public class Lineage {
     public void checkContinuation(String field, String country, int year, UUID earlierId) {
         Recommendation earlier = Recommendation.<Recommendation> findByIdOptional(earlierId)
                 .orElseThrow(() -> ProblemException.unprocessable(field, "no recommendation with id " + earlierId));
-        if (!earlier.report.country.equals(country)) {
+        if (!earlier.report().country().equals(country)) {
             throw ProblemException.unprocessable(field,
-                    earlier.code + " is about " + earlier.report.country + ", not " + country);
+                    earlier.code() + " is about " + earlier.report().country() + ", not " + country);
         }
-        if (earlier.report.year >= year) {
+        if (earlier.report().year() >= year) {
             throw ProblemException.unprocessable(field,
-                    earlier.code + " is from " + earlier.report.year + ", not from a year before " + year);
+                    earlier.code() + " is from " + earlier.report().year() + ", not from a year before " + year);
         }
     }
 }

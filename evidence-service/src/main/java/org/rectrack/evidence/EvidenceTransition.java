@@ -1,4 +1,4 @@
-package org.rectrack.evidence.review;
+package org.rectrack.evidence;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -15,8 +15,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.rectrack.evidence.evidence.Actor;
-import org.rectrack.evidence.evidence.Evidence;
+import org.rectrack.api.evidence.EvidenceResponse;
+import org.rectrack.events.evidence.EvidenceChanged;
 import org.rectrack.events.evidence.EvidenceState;
 
 /** One state evidence entered, with who moved it there, when and why; written once, never changed. */
@@ -25,44 +25,49 @@ import org.rectrack.events.evidence.EvidenceState;
 public class EvidenceTransition extends PanacheEntityBase {
 
     @Id
-    public UUID id;
+    private UUID id;
 
     @Column(name = "evidence_id", nullable = false)
-    public UUID evidenceId;
+    private UUID evidenceId;
 
     /** The evidence's aggregate version this transition made; unique per evidence, so no version is made twice. */
     @Column(nullable = false)
-    public long version;
+    private long version;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public EvidenceState state;
+    private EvidenceState state;
 
     @Column(nullable = false)
-    public String actor;
+    private String actor;
 
-    public String organisation;
+    private String organisation;
 
     @Column(nullable = false)
-    public Instant at;
+    private Instant at;
 
-    public String reason;
+    private String reason;
 
-    /** Records the state the evidence has just entered. */
-    public static EvidenceTransition record(Evidence evidence, Actor actor, String reason) {
+    /** For Hibernate only: a step is recorded by the evidence that makes it. */
+    protected EvidenceTransition() {
+    }
+
+    /** Records the state the evidence has just entered, at its version and time; {@link Evidence} alone calls it. */
+    static EvidenceTransition record(Evidence evidence, Actor actor, String reason) {
         EvidenceTransition transition = new EvidenceTransition();
         transition.id = UUID.randomUUID();
-        transition.evidenceId = evidence.id;
-        transition.version = evidence.version;
-        transition.state = evidence.state;
+        transition.evidenceId = evidence.id();
+        transition.version = evidence.version();
+        transition.state = evidence.state();
         transition.actor = actor.name();
         transition.organisation = actor.organisation().orElse(null);
-        transition.at = evidence.updatedAt;
+        transition.at = evidence.updatedAt();
         transition.reason = reason;
         transition.persist();
         return transition;
     }
 
+    /** The history of one piece of evidence, the first step first. */
     public static List<EvidenceTransition> of(UUID evidenceId) {
         return list("evidenceId = ?1 order by version", evidenceId);
     }
@@ -74,5 +79,15 @@ public class EvidenceTransition extends PanacheEntityBase {
         }
         return EvidenceTransition.<EvidenceTransition> list("evidenceId in ?1 order by version", evidenceIds).stream()
                 .collect(Collectors.groupingBy(transition -> transition.evidenceId));
+    }
+
+    /** This step as the evidence's event carries it. */
+    EvidenceChanged.Transition event() {
+        return new EvidenceChanged.Transition(state, actor, organisation, at, reason);
+    }
+
+    /** This step as the contract's answer shows it. */
+    EvidenceResponse.Transition response() {
+        return new EvidenceResponse.Transition(state, actor, organisation, at, reason);
     }
 }

@@ -1,4 +1,4 @@
-package org.rectrack.evidence.evidence;
+package org.rectrack.evidence;
 
 import java.net.URI;
 import java.util.Optional;
@@ -33,7 +33,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.rectrack.api.evidence.EvidenceResponse;
 import org.rectrack.api.evidence.SubmitEvidenceRequest;
 import org.rectrack.events.evidence.EvidenceState;
-import org.rectrack.evidence.evidence.api.Examples;
+import org.rectrack.evidence.api.Examples;
 import org.rectrack.evidence.idempotency.IdempotencyKeys;
 import org.rectrack.platform.paging.Page;
 import org.rectrack.platform.paging.PageParams;

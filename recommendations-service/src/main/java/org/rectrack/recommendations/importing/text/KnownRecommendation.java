@@ -1,4 +1,4 @@
-package org.rectrack.recommendations.importing;
+package org.rectrack.recommendations.importing.text;
 
 import java.util.List;
 import java.util.UUID;

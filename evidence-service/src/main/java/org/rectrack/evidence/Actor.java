@@ -1,4 +1,4 @@
-package org.rectrack.evidence.evidence;
+package org.rectrack.evidence;
 
 import java.util.Optional;
 
@@ -51,12 +51,12 @@ public record Actor(String name, Optional<String> organisation, Origin origin, b
 
     /** Whether the evidence is this actor's organisation's own: submitted by an NGO of the same organisation. */
     public boolean owns(Evidence evidence) {
-        return speaksForOrganisation && evidence.origin == Origin.ORGANISATION
-                && organisation.filter(evidence.organisation::equals).isPresent();
+        return speaksForOrganisation && evidence.origin() == Origin.ORGANISATION
+                && organisation.filter(evidence.organisation()::equals).isPresent();
     }
 
     /** Restricted evidence is seen only by its own organisation, reviewers and auditors. */
     public boolean maySee(Evidence evidence) {
-        return evidence.visibility == Visibility.PUBLIC || seesRestricted || owns(evidence);
+        return evidence.visibility() == Visibility.PUBLIC || seesRestricted || owns(evidence);
     }
 }

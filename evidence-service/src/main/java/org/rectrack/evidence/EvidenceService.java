@@ -1,9 +1,7 @@
-package org.rectrack.evidence.evidence;
+package org.rectrack.evidence;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,11 +23,9 @@ import org.rectrack.events.evidence.EvidenceState;
 import org.rectrack.events.evidence.Origin;
 import org.rectrack.events.evidence.Visibility;
 import org.rectrack.events.recommendations.RecommendationState;
-import org.rectrack.evidence.evidence.api.EvidenceResponses;
 import org.rectrack.evidence.idempotency.IdempotencyKeys;
 import org.rectrack.evidence.publishing.EvidenceEvents;
 import org.rectrack.evidence.replica.KnownRecommendation;
-import org.rectrack.evidence.review.EvidenceTransition;
 import org.rectrack.platform.paging.Page;
 import org.rectrack.platform.paging.PageRequest;
 import org.rectrack.platform.problem.Problem.FieldError;
@@ -73,32 +69,23 @@ public class EvidenceService {
         }
         checkRecommendations(request.recommendations());
 
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Evidence evidence = new Evidence();
-        evidence.id = UUID.randomUUID();
-        evidence.organisation = organisation;
-        evidence.submittedBy = submitter.name();
-        evidence.origin = submitter.origin();
-        request.recommendations().forEach(link ->
-                evidence.recommendations.add(new Evidence.Link(link.recommendationId(), link.assessment())));
-        evidence.actionFrom = request.actionDate() != null ? request.actionDate() : request.actionPeriod().from();
-        evidence.actionTo = request.actionDate() != null ? request.actionDate() : request.actionPeriod().to();
-        evidence.summary = request.summary();
-        evidence.language = LanguageTag.Validator.canonical(request.language());
-        evidence.source = citation(request.source());
-        evidence.metrics = orEmpty(request.metrics()).stream().map(EvidenceService::metric).toList();
-        evidence.visibility = request.visibility();
-        evidence.state = EvidenceState.SUBMITTED;
-        evidence.version = 1;
-        evidence.createdAt = now;
-        evidence.updatedAt = now;
-        evidence.persist();
-        List<EvidenceTransition> history = List.of(EvidenceTransition.record(evidence, submitter, null));
-        events.evidenceChanged(evidence, history);
+        Evidence evidence = Evidence.submit(organisation, submitter,
+                request.recommendations().stream()
+                        .map(link -> new Evidence.Link(link.recommendationId(), link.assessment()))
+                        .toList(),
+                request.actionDate() != null ? request.actionDate() : request.actionPeriod().from(),
+                request.actionDate() != null ? request.actionDate() : request.actionPeriod().to(),
+                request.summary(),
+                LanguageTag.Validator.canonical(request.language()),
+                citation(request.source()),
+                orEmpty(request.metrics()).stream().map(EvidenceService::metric).toList(),
+                request.visibility());
+        List<EvidenceTransition> history = evidence.history();
+        events.evidenceChanged(evidence.changed(history), evidence.version());
 
-        EvidenceResponse response = EvidenceResponses.of(evidence, history);
+        EvidenceResponse response = evidence.response(history);
         idempotencyKey.ifPresent(key ->
-                idempotencyKeys.complete(submitter.origin(), organisation, key, evidence.id, response));
+                idempotencyKeys.complete(submitter.origin(), organisation, key, evidence.id(), response));
         return new Submission(response, false);
     }
 
@@ -107,7 +94,7 @@ public class EvidenceService {
     public Optional<EvidenceResponse> find(UUID id, Actor reader) {
         return Evidence.<Evidence> findByIdOptional(id)
                 .filter(reader::maySee)
-                .map(evidence -> EvidenceResponses.of(evidence, EvidenceTransition.of(id)));
+                .map(evidence -> evidence.response(evidence.history()));
     }
 
     /** Newest first; restricted evidence of other organisations is left out unless the reader sees it all. */
@@ -143,9 +130,9 @@ public class EvidenceService {
         var query = Evidence.<Evidence> find("from Evidence evidence where " + where
                 + " order by evidence.createdAt desc, evidence.id", parameters);
         List<Evidence> evidence = query.page(page.page(), page.size()).list();
-        Map<UUID, List<EvidenceTransition>> histories = EvidenceTransition.of(evidence.stream().map(e -> e.id).toList());
+        Map<UUID, List<EvidenceTransition>> histories = EvidenceTransition.of(evidence.stream().map(Evidence::id).toList());
         return Page.of(evidence.stream()
-                .map(e -> EvidenceResponses.of(e, histories.getOrDefault(e.id, List.of())))
+                .map(e -> e.response(histories.getOrDefault(e.id(), List.of())))
                 .toList(), page, query.count());
     }
 
@@ -222,14 +209,8 @@ public class EvidenceService {
     }
 
     private static Evidence.Citation citation(Citation request) {
-        Evidence.Citation citation = new Evidence.Citation();
-        citation.title = request.title();
-        citation.publisher = request.publisher();
-        citation.url = request.url();
-        citation.documentReference = request.documentReference();
-        citation.publishedOn = request.publishedOn();
-        citation.quote = request.quote();
-        return citation;
+        return new Evidence.Citation(request.title(), request.publisher(), request.url(), request.documentReference(),
+                request.publishedOn(), request.quote());
     }
 
     private static Evidence.Metric metric(Metric request) {

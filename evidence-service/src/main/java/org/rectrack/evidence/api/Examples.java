@@ -1,4 +1,4 @@
-package org.rectrack.evidence.evidence.api;
+package org.rectrack.evidence.api;
 
 /** Request and response examples for the OpenAPI document; the Lao one is what NGOs in Laos send. */
 public final class Examples {

@@ -1,4 +1,4 @@
-package org.rectrack.evidence.review;
+package org.rectrack.evidence;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -9,6 +9,9 @@ import org.rectrack.events.evidence.EvidenceState;
  * The transitions of the review workflow and the states each may start from. Reviewers decide on
  * submitted evidence once; the submitting organisation may retract evidence that still counts or may
  * come to count. Rejected and retracted evidence stays as it is, with its history.
+ *
+ * <p>The rule of the evidence's states, beside the entity that applies it ({@link Evidence#apply}): the states
+ * themselves ({@link EvidenceState}) are the event schema's, shared with every consumer, the rule is this service's.
  */
 public enum ReviewAction {
     VERIFY(EvidenceState.VERIFIED, EnumSet.of(EvidenceState.SUBMITTED)),

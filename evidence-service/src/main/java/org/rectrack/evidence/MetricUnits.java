@@ -1,4 +1,4 @@
-package org.rectrack.evidence.evidence;
+package org.rectrack.evidence;
 
 import java.math.BigDecimal;
 import java.util.Currency;
