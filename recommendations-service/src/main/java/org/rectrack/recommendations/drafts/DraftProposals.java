@@ -30,8 +30,8 @@ import org.rectrack.platform.problem.Problem.FieldError;
 import org.rectrack.platform.problem.ProblemException;
 import org.rectrack.recommendations.drafts.api.DraftsProposed;
 import org.rectrack.recommendations.drafts.api.UnmatchedFindings;
-import org.rectrack.recommendations.recommendation.Recommendation;
-import org.rectrack.recommendations.report.Report;
+import org.rectrack.recommendations.Recommendation;
+import org.rectrack.recommendations.Report;
 
 /**
  * Proposes draft evidence to the evidence-service as events ({@link EventType#EVIDENCE_PROPOSED}), in the caller's
@@ -84,12 +84,12 @@ public class DraftProposals {
         for (Draft draft : drafts) {
             if (draft.recommendationId().isPresent()) {
                 UUID recommendation = draft.recommendationId().get();
-                UUID id = derivedId("report", report.id, recommendation, draft.finding());
+                UUID id = derivedId("report", report.id(), recommendation, draft.finding());
                 if (propose(id, report, recommendation, null, draft.finding(), actor, now)) {
                     proposed.add(id);
                 }
             } else {
-                UUID id = derivedId("finding", report.id, null, draft.finding());
+                UUID id = derivedId("finding", report.id(), null, draft.finding());
                 if (keep(id, report, draft.finding(), unmatched, now)) {
                     kept.add(id);
                 }
@@ -117,10 +117,10 @@ public class DraftProposals {
             Optional<Recommendation> found = Recommendation.findByIdOptional(ids.get(i));
             if (found.isEmpty()) {
                 errors.add(new FieldError(field, "no recommendation with id " + ids.get(i)));
-            } else if (found.get().state == RecommendationState.WITHDRAWN) {
-                errors.add(new FieldError(field, found.get().code + " is withdrawn and takes no new evidence"));
-            } else if (!found.get().report.country.equals(finding.country)) {
-                errors.add(new FieldError(field, found.get().code + " is not about " + finding.country
+            } else if (found.get().state() == RecommendationState.WITHDRAWN) {
+                errors.add(new FieldError(field, found.get().code() + " is withdrawn and takes no new evidence"));
+            } else if (!found.get().report().country().equals(finding.country)) {
+                errors.add(new FieldError(field, found.get().code() + " is not about " + finding.country
                         + ", which the finding is about"));
             } else {
                 recommendations.add(found.get());
@@ -133,8 +133,8 @@ public class DraftProposals {
         Report report = Report.findById(finding.reportId);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (Recommendation recommendation : recommendations) {
-            UUID id = derivedId("attached", finding.id, recommendation.id, finding.finding());
-            propose(id, report, recommendation.id, finding.id, finding.finding(), actor, now);
+            UUID id = derivedId("attached", finding.id, recommendation.id(), finding.finding());
+            propose(id, report, recommendation.id(), finding.id, finding.finding(), actor, now);
         }
         return UnmatchedFindings.of(finding, attachedTo(List.of(finding.id)).getOrDefault(finding.id, List.of()));
     }
@@ -195,7 +195,7 @@ public class DraftProposals {
                 """)
                 .setParameter("id", id)
                 .setParameter("recommendation", recommendation)
-                .setParameter("report", report.id)
+                .setParameter("report", report.id())
                 .setParameter("finding", finding)
                 .setParameter("actor", actor)
                 .setParameter("now", now)
@@ -214,11 +214,11 @@ public class DraftProposals {
         }
         UnmatchedFinding finding = new UnmatchedFinding();
         finding.id = id;
-        finding.reportId = report.id;
-        finding.publisher = report.publisher;
-        finding.country = report.country;
+        finding.reportId = report.id();
+        finding.publisher = report.publisher();
+        finding.country = report.country();
         finding.year = unmatched.year();
-        finding.reportYear = report.year;
+        finding.reportYear = report.year();
         finding.quote = what.quote();
         finding.pillar = what.pillar();
         finding.assessment = what.assessment();
@@ -239,12 +239,12 @@ public class DraftProposals {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         LocalDate to = min(LocalDate.of(what.actionYear(), 12, 31), today);
         LocalDate from = min(LocalDate.of(what.actionYear(), 1, 1), to);
-        String title = report.title == null || report.title.isBlank()
-                ? report.year + " report on " + report.country
-                : report.title;
-        EvidenceChanged.Source source = new EvidenceChanged.Source(title, report.publisher, report.sourceUrl,
-                "rectrack report " + report.id, report.publishedOn, what.quote());
-        return new EvidenceProposed(id, recommendation, what.assessment(), report.id, finding, from, to, what.quote(),
+        String title = report.title() == null || report.title().isBlank()
+                ? report.year() + " report on " + report.country()
+                : report.title();
+        EvidenceChanged.Source source = new EvidenceChanged.Source(title, report.publisher(), report.sourceUrl(),
+                "rectrack report " + report.id(), report.publishedOn(), what.quote());
+        return new EvidenceProposed(id, recommendation, what.assessment(), report.id(), finding, from, to, what.quote(),
                 "en", source, what.metrics(), actor, now);
     }
 

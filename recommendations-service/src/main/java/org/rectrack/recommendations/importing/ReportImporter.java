@@ -31,6 +31,7 @@ import org.rectrack.recommendations.importing.figures.ProposedMetric;
 import org.rectrack.recommendations.importing.lineage.LineageProposal;
 import org.rectrack.recommendations.importing.lineage.LineageProposer;
 import org.rectrack.recommendations.importing.parsing.NarrativeSplitter;
+import org.rectrack.recommendations.importing.text.KnownRecommendation;
 import org.rectrack.recommendations.importing.parsing.ParseProblem;
 import org.rectrack.recommendations.importing.parsing.ParseResult;
 import org.rectrack.recommendations.importing.parsing.ParsedRecommendation;

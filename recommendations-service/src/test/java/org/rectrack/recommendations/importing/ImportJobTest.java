@@ -32,7 +32,7 @@ import org.rectrack.deploy.infra.testing.Seeds;
 import org.rectrack.deploy.infra.testing.TestTokens;
 import org.rectrack.deploy.infra.testing.TopicReader;
 import org.rectrack.events.Topics;
-import org.rectrack.recommendations.report.Report;
+import org.rectrack.recommendations.Report;
 
 /** Whole reports, text or PDF, imported as jobs; each test imports under a publisher of its own. */
 @QuarkusTest
@@ -272,7 +272,7 @@ class ImportJobTest {
 
     private static List<String> reportsBy(String publisher) {
         return QuarkusTransaction.requiringNew().call(() -> Report.<Report> list("publisher", publisher).stream()
-                .map(report -> report.country).toList());
+                .map(Report::country).toList());
     }
 
     private long jobsOf(String publisher) {
