@@ -21,7 +21,6 @@ import io.quarkus.panache.common.Parameters;
 import org.rectrack.api.recommendations.UnmatchedFindingResponse;
 import org.rectrack.events.EventType;
 import org.rectrack.events.evidence.EvidenceChanged;
-import org.rectrack.events.outbox.Outbox;
 import org.rectrack.events.recommendations.EvidenceProposed;
 import org.rectrack.events.recommendations.RecommendationState;
 import org.rectrack.platform.paging.Page;
@@ -29,7 +28,7 @@ import org.rectrack.platform.paging.PageRequest;
 import org.rectrack.platform.problem.Problem.FieldError;
 import org.rectrack.platform.problem.ProblemException;
 import org.rectrack.recommendations.drafts.api.DraftsProposed;
-import org.rectrack.recommendations.drafts.api.UnmatchedFindings;
+import org.rectrack.recommendations.publishing.RecommendationEvents;
 import org.rectrack.recommendations.Recommendation;
 import org.rectrack.recommendations.Report;
 
@@ -39,18 +38,18 @@ import org.rectrack.recommendations.Report;
  *
  * <p>Each draft bears on one recommendation and is keyed on the recommendations topic by it: the evidence-service
  * reads the topic's partitions in order, so it has applied that recommendation's creation before the draft, without
- * waiting or asking (see {@link Outbox#append(EventType, UUID, long, UUID, Object)}). A draft's id is derived from
+ * waiting or asking (see {@link RecommendationEvents#evidenceProposed}). A draft's id is derived from
  * what it is, and a draft is written only if its id is new ({@code proposed_draft}): proposing it again, by a
  * re-import or a second attach, proposes nothing.
  */
 @ApplicationScoped
 public class DraftProposals {
 
-    private final Outbox outbox;
+    private final RecommendationEvents events;
     private final EntityManager entityManager;
 
-    DraftProposals(Outbox outbox, EntityManager entityManager) {
-        this.outbox = outbox;
+    DraftProposals(RecommendationEvents events, EntityManager entityManager) {
+        this.events = events;
         this.entityManager = entityManager;
     }
 
@@ -136,7 +135,7 @@ public class DraftProposals {
             UUID id = derivedId("attached", finding.id, recommendation.id(), finding.finding());
             propose(id, report, recommendation.id(), finding.id, finding.finding(), actor, now);
         }
-        return UnmatchedFindings.of(finding, attachedTo(List.of(finding.id)).getOrDefault(finding.id, List.of()));
+        return finding.response(attachedTo(List.of(finding.id)).getOrDefault(finding.id, List.of()));
     }
 
     /** Newest report first, then in the narrative's order; optionally of one country and one year borne on. */
@@ -157,14 +156,14 @@ public class DraftProposals {
         List<UnmatchedFinding> findings = query.page(page.page(), page.size()).list();
         Map<UUID, List<UUID>> attached = attachedTo(findings.stream().map(finding -> finding.id).toList());
         return Page.of(findings.stream()
-                .map(finding -> UnmatchedFindings.of(finding, attached.getOrDefault(finding.id, List.of())))
+                .map(finding -> finding.response(attached.getOrDefault(finding.id, List.of())))
                 .toList(), page, query.count());
     }
 
     @Transactional
     public Optional<UnmatchedFindingResponse> find(UUID id) {
         return UnmatchedFinding.<UnmatchedFinding> findByIdOptional(id)
-                .map(finding -> UnmatchedFindings.of(finding, attachedTo(List.of(id)).getOrDefault(id, List.of())));
+                .map(finding -> finding.response(attachedTo(List.of(id)).getOrDefault(id, List.of())));
     }
 
     /** The findings that bear on a publisher's report on a country of a year, for an import of that report. */
@@ -203,8 +202,7 @@ public class DraftProposals {
         if (written == 0) {
             return false;
         }
-        outbox.append(EventType.EVIDENCE_PROPOSED, id, 1, recommendation,
-                event(id, report, recommendation, finding, what, actor, now));
+        events.evidenceProposed(event(id, report, recommendation, finding, what, actor, now), recommendation);
         return true;
     }
 

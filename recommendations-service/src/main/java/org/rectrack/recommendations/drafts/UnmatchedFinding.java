@@ -17,6 +17,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.rectrack.events.evidence.Assessment;
 import org.rectrack.events.evidence.EvidenceChanged;
+import org.rectrack.api.recommendations.UnmatchedFindingResponse;
 import org.rectrack.events.recommendations.Pillar;
 
 /** A figure or finding of an imported narrative that names no recommendation; written once, never changed. */
@@ -69,5 +70,15 @@ public class UnmatchedFinding extends PanacheEntityBase {
     /** The finding as what it is, without where it is kept. */
     public Finding finding() {
         return new Finding(quote, pillar, assessment, actionYear, metrics);
+    }
+
+    /** The finding as answered, with the recommendations it is attached to, in the order they were attached. */
+    public UnmatchedFindingResponse response(List<UUID> attachedTo) {
+        return new UnmatchedFindingResponse(id, country, year, publisher, reportId, reportYear, quote, pillar,
+                assessment, actionYear,
+                metrics.stream().map(metric -> new UnmatchedFindingResponse.Figure(metric.kind(), metric.value(),
+                        metric.unit(), metric.sex(), metric.ageGroup(),
+                        metric.year() == null ? actionYear : metric.year())).toList(),
+                reason, keptAt, attachedTo);
     }
 }

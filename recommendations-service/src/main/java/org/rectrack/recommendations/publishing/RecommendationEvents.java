@@ -1,9 +1,12 @@
 package org.rectrack.recommendations.publishing;
 
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.rectrack.events.EventType;
 import org.rectrack.events.outbox.Outbox;
+import org.rectrack.events.recommendations.EvidenceProposed;
 import org.rectrack.events.recommendations.RecommendationChanged;
 import org.rectrack.events.recommendations.ReportChanged;
 
@@ -37,5 +40,14 @@ public class RecommendationEvents {
      */
     public void recommendationChanged(RecommendationChanged recommendation, long version) {
         outbox.append(EventType.RECOMMENDATION_CHANGED, recommendation.id(), version, recommendation);
+    }
+
+    /**
+     * Appends an import's draft evidence about one recommendation. Its aggregate is the draft (always version 1), but
+     * it is keyed by the recommendation it bears on, so it rides that recommendation's partition and the
+     * evidence-service reads it after the recommendation's creation (written in an earlier transaction).
+     */
+    public void evidenceProposed(EvidenceProposed draft, UUID recommendationId) {
+        outbox.append(EventType.EVIDENCE_PROPOSED, draft.id(), 1, recommendationId, draft);
     }
 }
