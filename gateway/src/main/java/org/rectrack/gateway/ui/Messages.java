@@ -127,4 +127,22 @@ public interface Messages {
     @Message String rec_value();
     @Message String rec_revisions();
     @Message String rec_revisions_unavailable();
+
+    // The evidence page
+    @Message String ev_title();
+    @Message String ev_restricted();
+    @Message String ev_public();
+    @Message String ev_language();
+    @Message String ev_source();
+    @Message String ev_source_title();
+    @Message String ev_publisher();
+    @Message String ev_published_on();
+    @Message String ev_document();
+    @Message String ev_metric();
+    @Message String ev_unit();
+    @Message String ev_breakdown();
+    @Message String ev_metrics_none();
+    @Message String ev_bears_on();
+    @Message String ev_recommendation_not_published();
+    @Message String ev_history();
 }
