@@ -145,4 +145,12 @@ public interface Messages {
     @Message String ev_bears_on();
     @Message String ev_recommendation_not_published();
     @Message String ev_history();
+
+    // Search
+    @Message String search_words();
+    @Message String search_hint();
+    @Message String search_country();
+    @Message String search_recommendations(int count);
+    @Message String search_evidence(int count);
+    @Message String search_truncated();
 }
