@@ -136,6 +136,21 @@ class LayoutTest {
     }
 
     @Test
+    void aCallerWithNoRectrackRoleGetsA403PageThatShowsNoData() {
+        CountryYear where = TestEvents.uniqueCountryYear();
+        publishAndAwait(report(UUID.randomUUID(), 1, where, Tier.TIER_1, minutesAgo(5)));
+        for (String path : new String[] { "/", "/countries/" + where.country() + "/" + where.year(), "/search?q=x",
+                "/method" }) {
+            Response response = browser("visitor").get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(403);
+            Document page = html(response);
+            assertThat(page.selectFirst("h1").text()).isEqualTo("Forbidden");
+            assertThat(page.select("main table, main ul.boards, main ul.distribution")).isEmpty();
+            assertThat(page.text()).doesNotContain(where.country() + " " + where.year());
+        }
+    }
+
+    @Test
     void anUnreadableAsOfIsA400PageNamingIt() {
         Response response = browser("diplomat").get("/?asOf=yesterday");
         assertThat(response.statusCode()).isEqualTo(400);
