@@ -10,26 +10,28 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.rectrack.deploy.infra.testing.KeycloakTestResource;
+import org.rectrack.gateway.endtoend.RunningServices;
 
 /**
- * Signing in with a browser: chromium, through Keycloak's own sign-in page, against the gateway on the tests'
- * PostgreSQL and Kafka. The demo users and their passwords are the realm's (deploy/local/keycloak).
+ * Signing in with a browser: chromium, through Keycloak's own sign-in page, against the gateway and the real
+ * recommendations- and evidence-service on the tests' PostgreSQL and Kafka, all taking the realm's tokens. The demo users and their passwords are the realm's (deploy/local/keycloak).
  */
 @QuarkusTest
 @WithTestResource(value = KeycloakTestResource.class, initArgs = @ResourceArg(name = "database", value = "gateway_browser"))
+@WithTestResource(value = RunningServices.class, initArgs = @ResourceArg(name = "issuer", value = "keycloak"))
+@ExtendWith(Browser.class)
 class SignInBrowserTest {
 
     @TestHTTPResource("/")
     URL gateway;
 
-    @Disabled("WIP (auth helper): after Keycloak's Sign In the browser does not reach /signed-in yet; the callback to the gateway is not diagnosed")
     @ParameterizedTest
     @CsvSource({
             "admin,    admin,    ''",
@@ -39,7 +41,7 @@ class SignInBrowserTest {
             "diplomat, diplomat, ''",
             "auditor,  auditor,  ''"})
     void eachDemoUserSignsInThroughKeycloakAndSeesItsNameRoleAndOrganisation(String user, String role, String organisation) {
-        WebDriver browser = Browser.fresh();
+        ChromeDriver browser = Browser.driver();
         browser.get(page("/signed-in"));
         signIn(browser, user);
 
@@ -55,10 +57,9 @@ class SignInBrowserTest {
         assertThat(browser.getPageSource()).doesNotContain("eyJ");
     }
 
-    @Disabled("WIP (auth helper): after Keycloak's Sign In the browser does not reach /signed-in yet; the callback to the gateway is not diagnosed")
     @Test
     void aSignedOutBrowserIsSentToKeycloaksSignInPage() {
-        WebDriver browser = Browser.fresh();
+        ChromeDriver browser = Browser.driver();
         browser.get(page("/signed-in"));
 
         Browser.find(browser, By.id("kc-login"));
@@ -66,10 +67,9 @@ class SignInBrowserTest {
         Browser.screenshot(browser, "sign-in-page");
     }
 
-    @Disabled("WIP (auth helper): after Keycloak's Sign In the browser does not reach /signed-in yet; the callback to the gateway is not diagnosed")
     @Test
     void signingOutEndsTheKeycloakSessionTooSoTheNextPageAsksToSignInAgain() {
-        WebDriver browser = Browser.fresh();
+        ChromeDriver browser = Browser.driver();
         browser.get(page("/signed-in"));
         signIn(browser, "diplomat");
         Browser.find(browser, By.id("sign-out")).click();
@@ -93,7 +93,7 @@ class SignInBrowserTest {
     }
 
     /** Fills in Keycloak's own sign-in form with the demo user's password (the realm's: demo-USER). */
-    private static void signIn(WebDriver browser, String user) {
+    private static void signIn(ChromeDriver browser, String user) {
         Browser.find(browser, By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys("demo-" + user);
         Browser.screenshot(browser, "sign-in-" + user);

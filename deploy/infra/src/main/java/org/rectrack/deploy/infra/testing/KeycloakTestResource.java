@@ -26,6 +26,9 @@ public class KeycloakTestResource extends InfrastructureTestResource {
         Map<String, String> settings = new HashMap<>(super.start());
         KeycloakServer keycloak = keycloak();
         settings.put("mp.jwt.verify.issuer", keycloak.issuer());
+        // One host name for the browser, the service and Keycloak (its issuer names 127.0.0.1): cookies are kept per
+        // host, and a redirect between localhost and 127.0.0.1 would lose them.
+        settings.put("quarkus.http.host", "127.0.0.1");
         settings.put("quarkus.oidc.tenant-enabled", "true");
         settings.put("quarkus.oidc.auth-server-url", keycloak.issuer());
         settings.put("quarkus.oidc.client-id", KeycloakServer.GATEWAY_CLIENT_ID);
