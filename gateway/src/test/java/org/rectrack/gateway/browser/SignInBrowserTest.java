@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.net.URL;
+import java.util.Map;
+import java.util.UUID;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.rectrack.deploy.infra.testing.KeycloakTestResource;
 import org.rectrack.gateway.endtoend.RunningServices;
@@ -45,6 +48,7 @@ class SignInBrowserTest {
         browser.get(page("/signed-in"));
         signIn(browser, user);
 
+        Browser.find(browser, By.id("name"));
         assertThat(browser.getCurrentUrl()).isEqualTo(page("/signed-in"));
         assertThat(Browser.find(browser, By.id("name")).getText()).isEqualTo(user);
         assertThat(Browser.find(browser, By.id("roles")).getText()).isEqualTo(role);
@@ -73,6 +77,7 @@ class SignInBrowserTest {
         browser.get(page("/signed-in"));
         signIn(browser, "diplomat");
         Browser.find(browser, By.id("sign-out")).click();
+        Browser.find(browser, By.id("kc-login"));
         Browser.screenshot(browser, "signed-out");
 
         browser.get(page("/signed-in"));
@@ -80,6 +85,57 @@ class SignInBrowserTest {
         Browser.find(browser, By.id("kc-login"));
         assertThat(browser.getCurrentUrl()).startsWith(KeycloakTestResource.issuer());
         Browser.screenshot(browser, "asked-again");
+    }
+
+    @Test
+    void signingInFromAPageReturnsToThatPageAtItsOwnAddress() {
+        ChromeDriver browser = Browser.driver();
+        browser.get(page("/?asOf=2023-12-31"));
+        signIn(browser, "ngo-lao");
+
+        Browser.find(browser, By.tagName("main"));
+        assertThat(browser.getCurrentUrl()).isEqualTo(page("/?asOf=2023-12-31"));
+        assertThat(browser.findElement(By.tagName("header")).getText()).contains("ngo-lao");
+        Browser.screenshot(browser, "start-page-signed-in");
+    }
+
+    @Test
+    void aPagesFormPostedWithoutItsTokenIsRefusedAndWithItIsAccepted() {
+        ChromeDriver browser = Browser.driver();
+        browser.get(page("/"));
+        signIn(browser, "ngo-demo");
+        Browser.find(browser, By.tagName("main"));
+        Cookie token = browser.manage().getCookieNamed("csrf-token");
+        assertThat(token).as("the page's form token cookie").isNotNull();
+        assertThat(token.isHttpOnly()).isTrue();
+        assertThat(token.getSameSite()).isEqualTo("Strict");
+
+        String note = "note " + UUID.randomUUID();
+        postForm(browser, page("/api/v1/pages/form-probe"), Map.of("note", note));
+        Browser.screenshot(browser, "form-without-token");
+        assertThat(Browser.find(browser, By.tagName("main")).getText()).contains("csrf-token");
+        assertThat(browser.getPageSource()).doesNotContain(note);
+
+        browser.get(page("/"));
+        postForm(browser, page("/api/v1/pages/form-probe"), Map.of("note", note, "csrf-token", token.getValue()));
+        assertThat(Browser.find(browser, By.id("accepted")).getText()).isEqualTo(note);
+        Browser.screenshot(browser, "form-with-token");
+    }
+
+    @Test
+    void aPagesFormPostedByTheWrongRoleIsA403PageShowingNoData() {
+        ChromeDriver browser = Browser.driver();
+        browser.get(page("/"));
+        signIn(browser, "diplomat");
+        Browser.find(browser, By.tagName("main"));
+        String note = "note " + UUID.randomUUID();
+
+        postForm(browser, page("/api/v1/pages/form-probe"),
+                Map.of("note", note, "csrf-token", browser.manage().getCookieNamed("csrf-token").getValue()));
+        Browser.screenshot(browser, "form-wrong-role");
+        assertThat(Browser.find(browser, By.tagName("main")).getText()).contains("your role does not allow");
+        assertThat(browser.findElements(By.id("accepted"))).isEmpty();
+        assertThat(browser.getPageSource()).doesNotContain(note);
     }
 
     @Test
@@ -92,12 +148,31 @@ class SignInBrowserTest {
         return gateway.toString().replaceFirst("/$", "") + path;
     }
 
-    /** Fills in Keycloak's own sign-in form with the demo user's password (the realm's: demo-USER). */
-    private static void signIn(ChromeDriver browser, String user) {
+    /**
+     * Fills in Keycloak's own sign-in form with the demo user's password (the realm's: demo-USER), and waits until the
+     * browser is back on the gateway.
+     */
+    private void signIn(ChromeDriver browser, String user) {
         Browser.find(browser, By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys("demo-" + user);
         Browser.screenshot(browser, "sign-in-" + user);
         browser.findElement(By.id("kc-login")).click();
-        Browser.find(browser, By.id("name"));
+        Browser.awaitAddress(browser, page("/"));
+        Browser.find(browser, By.tagName("body"));
+    }
+
+    /** Posts a form as a page would, from the page the browser shows, with these fields. */
+    private static void postForm(ChromeDriver browser, String action, Map<String, String> fields) {
+        browser.executeScript("""
+                const form = document.createElement('form');
+                form.method = 'post';
+                form.action = arguments[0];
+                for (const [name, value] of Object.entries(arguments[1])) {
+                  const input = document.createElement('input');
+                  input.type = 'hidden'; input.name = name; input.value = value;
+                  form.appendChild(input);
+                }
+                document.body.appendChild(form);
+                form.submit();""", action, fields);
     }
 }
