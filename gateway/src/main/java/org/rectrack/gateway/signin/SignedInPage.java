@@ -9,7 +9,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.rectrack.platform.security.Caller;
 
 /**
@@ -30,8 +29,7 @@ public class SignedInPage {
             context.fail(401); // the path's permission signs the browser in first; this is a safeguard only
             return;
         }
-        String organisation = identity.getPrincipal() instanceof JsonWebToken token
-                && token.getClaim(Caller.ORGANISATION_CLAIM) instanceof Object org ? org.toString().replace("\"", "") : "";
+        String organisation = Caller.organisationOf(identity).orElse("");
         String html = """
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8"><title>Signed in · rectrack</title></head>

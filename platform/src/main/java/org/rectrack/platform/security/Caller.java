@@ -31,6 +31,15 @@ public class Caller {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 
+    /**
+     * The caller's stable identifier at its identity provider (the token's {@code sub}, RFC 7519 §4.1.2), or its name
+     * when the token has none.
+     */
+    public String subject() {
+        return identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null
+                ? token.getSubject() : name();
+    }
+
     public boolean is(String role) {
         return identity.hasRole(role);
     }
@@ -43,6 +52,11 @@ public class Caller {
      *                               a token before any endpoint runs, this is the same rule where the claim is read
      */
     public Optional<String> organisation() {
+        return organisationOf(identity);
+    }
+
+    /** {@link #organisation()} of an identity, where no request-scoped Caller is at hand (a plain HTTP route). */
+    public static Optional<String> organisationOf(SecurityIdentity identity) {
         if (!(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Optional.empty();
         }
