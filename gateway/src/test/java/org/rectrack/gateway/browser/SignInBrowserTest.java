@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -61,10 +62,11 @@ class SignInBrowserTest {
         assertThat(browser.getPageSource()).doesNotContain("eyJ");
     }
 
-    @Test
-    void aSignedOutBrowserIsSentToKeycloaksSignInPage() {
+    @ParameterizedTest
+    @ValueSource(strings = { "/", "/signed-in" })
+    void aSignedOutBrowserIsSentToKeycloaksSignInPage(String path) {
         ChromeDriver browser = Browser.driver();
-        browser.get(page("/signed-in"));
+        browser.get(page(path));
 
         Browser.find(browser, By.id("kc-login"));
         assertThat(browser.getCurrentUrl()).startsWith(KeycloakTestResource.issuer() + "/protocol/openid-connect/auth");
