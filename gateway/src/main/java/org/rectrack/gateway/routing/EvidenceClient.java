@@ -17,11 +17,10 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * The writes the evidence-service owns; bodies and answers pass through unchanged. Each call goes as the caller:
- * the incoming request's Authorization is passed on by the default client headers factory (the headers named in
- * {@code org.eclipse.microprofile.rest.client.propagateHeaders}).
+ * {@link CallerAuthorization} passes the caller's Authorization on (its bearer token, or its browser session's).
  */
 @RegisterRestClient(configKey = "evidence")
-@RegisterClientHeaders
+@RegisterClientHeaders(CallerAuthorization.class)
 @Path("/evidence")
 @Produces(MediaType.APPLICATION_JSON)
 public interface EvidenceClient {

@@ -22,12 +22,11 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * The writes the recommendations-service owns, and the one read the gateway's read model does not hold (a
- * recommendation's revisions); bodies and answers pass through unchanged. Each call goes as the caller: the incoming
- * request's Authorization is passed on by the default client headers factory (the headers named in
- * {@code org.eclipse.microprofile.rest.client.propagateHeaders}).
+ * recommendation's revisions); bodies and answers pass through unchanged. Each call goes as the caller:
+ * {@link CallerAuthorization} passes the caller's Authorization on (its bearer token, or its browser session's).
  */
 @RegisterRestClient(configKey = "recommendations")
-@RegisterClientHeaders
+@RegisterClientHeaders(CallerAuthorization.class)
 @Produces(MediaType.APPLICATION_JSON)
 public interface RecommendationsClient {
 

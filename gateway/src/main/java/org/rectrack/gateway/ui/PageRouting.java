@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -40,6 +42,9 @@ public class PageRouting {
             "NotoSansLao-Bold.ttf", "font/ttf",
             "OFL.txt", "text/plain; charset=UTF-8");
 
+    /** Set on a request this rerouted to its page's resource (a reroute keeps the request's data). */
+    private static final String REROUTED = "rectrack.page.rerouted";
+
     private final String restPath;
 
     PageRouting(@ConfigProperty(name = "quarkus.rest.path") String restPath) {
@@ -60,9 +65,17 @@ public class PageRouting {
 
     private void toPage(RoutingContext context) {
         String path = context.normalizedPath();
+        String query = context.request().query();
         if (isPage(path)) {
-            String query = context.request().query();
+            context.put(REROUTED, true);
             context.reroute(restPath + Pages.ROOT + (path.equals("/") ? "" : path) + (query == null ? "" : "?" + query));
+        } else if (context.get(REROUTED) == null && context.request().method() == HttpMethod.GET
+                && (path.equals(restPath + Pages.ROOT) || path.startsWith(restPath + Pages.ROOT + "/"))) {
+            // A page's resource path asked by the browser itself: sign-in returns it there (the OpenID Connect code
+            // flow restores the path it saw, this reroute's); its address is the root path.
+            context.response().setStatusCode(303)
+                    .putHeader(HttpHeaders.LOCATION, Pages.browserPath(path) + (query == null ? "" : "?" + query))
+                    .end();
         } else {
             context.next();
         }

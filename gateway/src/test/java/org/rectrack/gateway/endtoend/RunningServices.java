@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.rectrack.deploy.infra.testing.InfrastructureTestResource;
+import org.rectrack.deploy.infra.testing.KeycloakTestResource;
 import org.rectrack.deploy.infra.testing.TestTokens;
 
 /**
@@ -31,6 +32,19 @@ public class RunningServices implements QuarkusTestResourceLifecycleManager {
 
     private List<ServiceProcess> services = List.of();
     private final Map<String, String> databases = new ConcurrentHashMap<>();
+    private String issuer = TestTokens.ISSUER;
+
+    /**
+     * {@code issuer=keycloak}: the services take the tokens of the JVM's one Keycloak realm
+     * ({@link KeycloakTestResource}), as the gateway under a test that names that resource does; otherwise those that
+     * {@link TestTokens} mints.
+     */
+    @Override
+    public void init(Map<String, String> initArgs) {
+        if ("keycloak".equals(initArgs.get("issuer"))) {
+            issuer = KeycloakTestResource.issuer();
+        }
+    }
 
     @Override
     public Map<String, String> start() {
@@ -56,7 +70,9 @@ public class RunningServices implements QuarkusTestResourceLifecycleManager {
         databases.put("rectrack.test." + module + ".jdbc-url", settings.get("quarkus.datasource.jdbc.url"));
         databases.put("rectrack.test." + module + ".username", settings.get("quarkus.datasource.username"));
         databases.put("rectrack.test." + module + ".password", settings.get("quarkus.datasource.password"));
-        return ServiceProcess.start(module, freePort(), environment(settings)).awaitReady(STARTUP);
+        Map<String, String> environment = environment(settings);
+        environment.put("MP_JWT_VERIFY_ISSUER", issuer);
+        return ServiceProcess.start(module, freePort(), environment).awaitReady(STARTUP);
     }
 
     /**

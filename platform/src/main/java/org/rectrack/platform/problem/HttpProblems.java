@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.AuthenticationException;
+import io.quarkus.security.AuthenticationRedirectException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -28,7 +30,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * layer's bare 413; a form, multipart/form-data, is always read here, so that a malformed or empty one is a 400),
  * a Content-Type or Accept header that is not a media type (refused before any resource
  * runs: the REST layer would fail on it with a 500, or, for Accept, only after the resource had written) and
- * any other failure with a status.
+ * any other failure with a status. A failed sign-in is a 401; a redirect of the sign-in (OpenID Connect's code flow,
+ * to the provider or back to the page the browser asked) is no failure and is sent as the redirect it is.
  */
 @ApplicationScoped
 public class HttpProblems {
@@ -172,6 +175,19 @@ public class HttpProblems {
     }
 
     private void answerFailure(RoutingContext context) {
+        if (context.failure() instanceof AuthenticationRedirectException redirect && !context.response().headWritten()) {
+            // Quarkus's path-based permissions fail the request with this when authentication continues elsewhere:
+            // answered as its own REST exception mapper answers it.
+            context.response().setStatusCode(redirect.getCode())
+                    .putHeader(HttpHeaders.LOCATION, redirect.getRedirectUri())
+                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .end();
+            return;
+        }
+        if (context.failure() instanceof AuthenticationException && !context.response().headWritten()) {
+            respond(context, 401, "unauthenticated", "Not signed in", "the sign-in could not be completed");
+            return;
+        }
         int status = context.statusCode();
         long maxBodyBytes = limit(context).bytes();
         if (status != 413 && context.request().bytesRead() > maxBodyBytes) {

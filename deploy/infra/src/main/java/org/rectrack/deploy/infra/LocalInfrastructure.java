@@ -3,13 +3,15 @@ package org.rectrack.deploy.infra;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * PostgreSQL and Kafka for {@code deploy/local/run}: data kept under one folder, the connection settings
- * printed as {@code KEY=value} lines and then {@code READY}; Ctrl-C or SIGTERM stops both cleanly.
+ * PostgreSQL, Kafka and Keycloak for {@code deploy/local/run}: data kept under one folder, the connection settings
+ * printed as {@code KEY=value} lines and then {@code READY}; Ctrl-C or SIGTERM stops all three cleanly.
  *
  * <p>Usage: {@code LocalInfrastructure [folder]} (default {@code .rectrack}); ports from the environment
- * variables {@code RECTRACK_POSTGRES_PORT} (default 5432) and {@code RECTRACK_KAFKA_PORT} (default 9092).
+ * variables {@code RECTRACK_POSTGRES_PORT} (default 5432), {@code RECTRACK_KAFKA_PORT} (default 9092) and
+ * {@code RECTRACK_KEYCLOAK_PORT} (default 8180).
  */
 public final class LocalInfrastructure {
 
@@ -21,6 +23,9 @@ public final class LocalInfrastructure {
 
     public static void main(String[] args) throws InterruptedException {
         Path folder = Path.of(args.length > 0 ? args[0] : ".rectrack").toAbsolutePath();
+        // Keycloak takes longest: it starts while the others do.
+        CompletableFuture<KeycloakServer> keycloak = CompletableFuture.supplyAsync(() ->
+                KeycloakServer.start(folder.resolve("keycloak"), port("RECTRACK_KEYCLOAK_PORT", 8180)));
         PostgresServer postgres = PostgresServer.start(folder.resolve("postgres"), port("RECTRACK_POSTGRES_PORT", 5432));
         DATABASES.forEach(postgres::createDatabase);
         KafkaBroker kafka = KafkaBroker.create(folder.resolve("kafka"), port("RECTRACK_KAFKA_PORT", 9092));
@@ -32,9 +37,10 @@ public final class LocalInfrastructure {
             System.out.println(database.toUpperCase(Locale.ROOT) + "_JDBC_URL=" + postgres.jdbcUrl(database));
         }
         System.out.println("KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers());
+        System.out.println("KEYCLOAK_ISSUER=" + keycloak.join().issuer());
         System.out.println("READY");
 
-        // Both servers stop in their own shutdown hooks, which Ctrl-C and SIGTERM run.
+        // All three servers stop in their own shutdown hooks, which Ctrl-C and SIGTERM run.
         Thread.currentThread().join();
     }
 

@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -61,13 +60,11 @@ public class IssuedReportResource {
     private final IssuedReports issued;
     private final Verifier verifier;
     private final Caller caller;
-    private final JsonWebToken token;
 
-    IssuedReportResource(IssuedReports issued, Verifier verifier, Caller caller, JsonWebToken token) {
+    IssuedReportResource(IssuedReports issued, Verifier verifier, Caller caller) {
         this.issued = issued;
         this.verifier = verifier;
         this.caller = caller;
-        this.token = token;
     }
 
     @POST
@@ -105,7 +102,7 @@ public class IssuedReportResource {
                     example = "5f1d7c2e-8a4b-4c3d-9e2f-1a0b9c8d7e6f")
             @HeaderParam(IssuedReports.IDEMPOTENCY_KEY) String idempotencyKey,
             IssueRequest request, @Context UriInfo uri) {
-        Issuer issuer = new Issuer(token.getSubject() != null ? token.getSubject() : caller.name(), caller.name());
+        Issuer issuer = new Issuer(caller.subject(), caller.name());
         Issued answer = issued.issue(request, issuer, IssuedReports.idempotencyKey(idempotencyKey));
         return Response.status(answer.created() ? Response.Status.CREATED : Response.Status.OK)
                 .location(uri.getBaseUriBuilder().path(IssuedReportResource.class).path(answer.report().id.toString()).build())

@@ -154,7 +154,10 @@ public final class TestTokens {
         }
     }
 
-    /** {@code java TestTokens.java PRIVATE_KEY.pem ROLE [ORG]}: prints a token, as deploy/local/token does. */
+    /**
+     * {@code java TestTokens.java PRIVATE_KEY.pem ROLE [ORG]}: prints a token, as deploy/local/token does, issued by
+     * the environment's {@code RECTRACK_TOKEN_ISSUER} (deploy/local/run's Keycloak realm) or else {@link #ISSUER}.
+     */
     public static void main(String[] args) throws IOException {
         if (args.length < 2 || args.length > 3) {
             System.err.println("usage: TestTokens PRIVATE_KEY.pem ROLE [ORG]");
@@ -163,7 +166,8 @@ public final class TestTokens {
         PrivateKey key = privateKey(Files.readString(Path.of(args[0])));
         // Only an NGO speaks for an organisation by default; an admin's import, say, is then nobody's evidence.
         String org = args.length == 3 ? args[2] : "ngo".equals(args[1]) ? DEFAULT_ORG : "";
-        System.out.println(builder(args[1], org).withKey(key).sign());
+        String issuer = System.getenv().getOrDefault("RECTRACK_TOKEN_ISSUER", ISSUER);
+        System.out.println(builder(args[1], org).issuer(issuer).withKey(key).sign());
     }
 
     /** Signs with RS256, or with {@code key} null writes an unsecured JWT ({@code alg: none}). */
