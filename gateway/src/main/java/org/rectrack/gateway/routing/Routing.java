@@ -107,11 +107,11 @@ public class Routing {
     }
 
     /**
-     * The owner's answer, not yet relayed.
+     * The owner's answer, not yet relayed: for a page that renders what a service says rather than relaying it.
      *
      * @throws WebApplicationException 503 with Retry-After when the service is down or too slow
      */
-    <C> Answer answer(Owner<C> owner, Function<C, CompletionStage<Response>> call) {
+    public <C> Answer answer(Owner<C> owner, Function<C, CompletionStage<Response>> call) {
         try {
             return await(() -> owner.call().apply(downstream, call));
         } catch (TimeoutException e) {
