@@ -30,6 +30,7 @@ import org.rectrack.gateway.ui.Pages;
 import org.rectrack.platform.paging.Page;
 import org.rectrack.platform.paging.PageRequest;
 import org.rectrack.platform.problem.ProblemException;
+import org.rectrack.platform.request.QueryValues;
 import org.rectrack.platform.security.Caller;
 import org.rectrack.platform.security.Roles;
 
@@ -75,11 +76,13 @@ public class MyOrganisationResource {
     /**
      * @param recorded the id of the evidence just recorded by the "log evidence" form, which this page confirms (and
      *                 whose draft it clears)
+     * @param year     the year whose recommendations without the organisation's evidence are listed; default: the
+     *                 year of the newest report published by today
      */
     @GET
     @RolesAllowed(Roles.NGO)
     @Operation(hidden = true)
-    public TemplateInstance page(@QueryParam("recorded") String recorded) {
+    public TemplateInstance page(@QueryParam("recorded") String recorded, @QueryParam("year") String year) {
         String organisation = caller.organisation()
                 .orElseThrow(() -> ProblemException.forbidden("your sign-in names no organisation"));
         TimeFrame frame = frames.resolve(null, null, TimeFrame.today());
@@ -90,9 +93,10 @@ public class MyOrganisationResource {
         }
         Set<UUID> logged = new HashSet<>();
         own.forEach(line -> line.links().forEach(link -> logged.add(link.recommendationId())));
-        Optional<Integer> currentYear = currentYear(frame);
+        Optional<Integer> currentYear = QueryValues.optionalInteger("year", year, 1900, 9999)
+                .or(() -> currentYear(frame));
         List<RecommendationStatus> untouched = currentYear
-                .map(year -> yearOf(year, frame).stream().filter(r -> !logged.contains(r.id())).toList())
+                .map(shown -> yearOf(shown, frame).stream().filter(r -> !logged.contains(r.id())).toList())
                 .orElse(List.of());
         String confirmed = recorded == null || !recorded.matches("[0-9a-fA-F-]{36}") ? null : recorded;
         return context.render(Templates.organisation(context.chrome(), organisation, confirmed, groups,
