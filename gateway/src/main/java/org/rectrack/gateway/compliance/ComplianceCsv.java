@@ -138,7 +138,7 @@ public final class ComplianceCsv {
      * locales read as the ASCII ones), gets a leading ' and is always quoted. A plain decimal number such as
      * {@code -12.5}, which we write ourselves for the figures, stays as it is so that it sums as a number.
      */
-    static String quoted(String cell) {
+    public static String quoted(String cell) {
         if (cell == null) {
             return "";
         }

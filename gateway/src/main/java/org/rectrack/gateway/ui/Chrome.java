@@ -73,6 +73,22 @@ public record Chrome(Language language, String name, List<String> roles, String 
         return url.toString();
     }
 
+    /** The same as {@link #frameQuery}, to append to a query that has begun ({@code ""} or {@code &asOf=…}). */
+    public String frameParams() {
+        String query = frameQuery();
+        return query.isEmpty() ? "" : "&" + query.substring(1);
+    }
+
+    /** The asOf the reader asked for, if any (a form's hidden field keeps it). */
+    public String askedAsOf() {
+        return query.stream().filter(p -> p.name().equals("asOf")).map(Parameter::value).findFirst().orElse(null);
+    }
+
+    /** The knownAt the reader asked for, if any. */
+    public String askedKnownAt() {
+        return query.stream().filter(p -> p.name().equals("knownAt")).map(Parameter::value).findFirst().orElse(null);
+    }
+
     /** This page's address, for the language switch to send the reader back to. */
     public String here() {
         if (query.isEmpty()) {

@@ -34,7 +34,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.rectrack.events.recommendations.Pillar;
 import org.rectrack.events.recommendations.Tier;
 import org.rectrack.gateway.readmodel.TimeFrame;
 import org.rectrack.gateway.readmodel.TimeFrames;
@@ -74,7 +73,7 @@ public class ReportsPageResource {
     static class Templates {
         static native TemplateInstance reports(Chrome chrome, Map<String, String> typed, int rows, FormProblem problem,
                 String country, String year, List<RecommendationStatus> recommendations, UUID changed,
-                FormProblem changeProblem, List<Pillar> pillars, List<String> fields, List<Tier> tiers);
+                FormProblem changeProblem, List<String> fields, List<Tier> tiers);
     }
 
     private final PageContext context;
@@ -217,7 +216,7 @@ public class ReportsPageResource {
                     TimeFrame.today()), Viewer.publicOnly(), new PageRequest(0, MAX_ROWS)).items();
         }
         return context.render(Templates.reports(context.chrome(), typed, rows, problem, country, year, recommendations,
-                changed, changeProblem, List.of(Pillar.values()), REPORT_FIELDS, List.of(Tier.values())));
+                changed, changeProblem, REPORT_FIELDS, List.of(Tier.values())));
     }
 
     private String write(ObjectNode body) {
