@@ -6,6 +6,7 @@ import static org.rectrack.gateway.TestCallers.as;
 import static org.rectrack.gateway.ui.PageCallers.browser;
 import static org.rectrack.gateway.ui.PageCallers.html;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +15,13 @@ import java.util.UUID;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.builder.MultiPartSpecBuilder;
 import io.restassured.response.Response;
+import io.restassured.specification.MultiPartSpecification;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.rectrack.deploy.infra.testing.InfrastructureTestResource;
+import org.rectrack.deploy.infra.testing.Seeds;
 import org.rectrack.gateway.TestEvents;
 import org.rectrack.gateway.TestEvents.CountryYear;
 import org.rectrack.gateway.endtoend.RunningServices;
@@ -127,6 +131,64 @@ class LogEvidenceEndToEndTest {
         assertThat(told.select("button[value=reject]")).isEmpty();
         assertThat(html(browser("reviewer", "board").get(item)).selectFirst("tr.outcome td.now").text())
                 .contains("In progress");
+    }
+
+    @Test
+    void anAdminImportsATextWithADryRunThenConfirmsIt() {
+        String publisher = "U.S. Department of State (pages " + UUID.randomUUID().toString().substring(0, 8) + ")";
+        Forms.Opened opened = Forms.open("admin", "", "/import");
+        String token = opened.page().selectFirst("input[name=csrf-token]").val();
+
+        Response dryRun = browser("admin", "").cookie(Forms.CSRF, opened.csrfCookie()).multiPart("csrf-token", token)
+                .multiPart(utf8("text", Seeds.read(Seeds.REPORT_2023))).multiPart("publisher", publisher)
+                .multiPart("action", "dry-run").post("/import");
+        assertThat(dryRun.statusCode()).as(dryRun.asString()).isEqualTo(200);
+        Document preview = html(dryRun);
+        assertThat(preview.selectFirst("#preview").text()).contains("LAO 2023");
+        assertThat(preview.select("tr.parsed")).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(preview.select("#imported")).isEmpty();
+        assertThat(as("admin", "").queryParam("country", "LAO").queryParam("year", 2023).get("/api/v1/reports")
+                .jsonPath().getList("items.publisher", String.class)).as("a dry run writes nothing").doesNotContain(publisher);
+
+        Response confirmed = browser("admin", "").cookie(Forms.CSRF, opened.csrfCookie()).multiPart("csrf-token", token)
+                .multiPart(utf8("text", preview.selectFirst("textarea[name=text]").wholeText()))
+                .multiPart("publisher", preview.selectFirst("input[name=publisher]").val())
+                .multiPart("action", "confirm").post("/import");
+        assertThat(confirmed.statusCode()).isEqualTo(201);
+        assertThat(html(confirmed).selectFirst("#imported").text()).contains("Imported");
+        assertThat(as("admin", "").queryParam("country", "LAO").queryParam("year", 2023).get("/api/v1/reports")
+                .jsonPath().getList("items.publisher", String.class)).contains(publisher);
+    }
+
+    @Test
+    void anAdminPublishesAReportFromTheFormAndAProblemIsShownBesideItsRow() {
+        CountryYear where = TestEvents.uniqueCountryYear();
+        Forms.Opened opened = Forms.open("admin", "", "/reports");
+        Map<String, String> values = opened.values("form[action=/reports/publish]");
+        values.put("country", where.country());
+        values.put("year", Integer.toString(where.year()));
+        values.put("tier", "TIER_2");
+        values.put("title", where.year() + " Trafficking in Persons Report");
+        values.put("recommendations[1].text", "Prosecute traffickers.");
+        values.put("recommendations[1].rank", "0");
+        values.put("action", "publish");
+        Response refused = Forms.post("admin", "", "/reports/publish", opened.csrfCookie(), values);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        Document page = html(refused);
+        assertThat(page.selectFirst("#f-recommendations-1--rank").parent().select(".field-error")).hasSize(1);
+        assertThat(page.selectFirst("textarea[name=recommendations[1].text]").wholeText()).isEqualTo("Prosecute traffickers.");
+
+        values.put("recommendations[1].rank", "1");
+        Response published = Forms.post("admin", "", "/reports/publish", opened.csrfCookie(), values);
+        assertThat(published.statusCode()).isEqualTo(303);
+        Document listed = html(browser("admin", "").get("/reports?country=" + where.country() + "&year=" + where.year()));
+        assertThat(listed.select("article.recommendation-change").text()).contains("Prosecute traffickers.");
+    }
+
+    /** A text field as a browser sends it from a UTF-8 page. */
+    private static MultiPartSpecification utf8(String name, String value) {
+        return new MultiPartSpecBuilder(value).controlName(name).mimeType("text/plain").charset(StandardCharsets.UTF_8)
+                .build();
     }
 
     private static void fill(Map<String, String> values, String summary) {

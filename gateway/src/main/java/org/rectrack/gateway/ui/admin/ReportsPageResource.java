@@ -132,7 +132,8 @@ public class ReportsPageResource {
             number(recommendation, "rank", Optional.ofNullable(form.getFirst(row + "rank")).orElse(""));
             recommendation.put("text", text.strip());
             ArrayNode pillars = recommendation.putArray("pillars");
-            Optional.ofNullable(form.get(row + "pillars")).orElse(List.of()).forEach(pillars::add);
+            Optional.ofNullable(form.get(row + "pillars")).orElse(List.of()).stream()
+                    .filter(pillar -> !pillar.isBlank()).forEach(pillars::add);
             ArrayNode groups = recommendation.putArray("targetGroups");
             Arrays.stream(Optional.ofNullable(form.getFirst(row + "targetGroups")).orElse("").split(","))
                     .map(String::strip).filter(group -> !group.isEmpty()).forEach(groups::add);
