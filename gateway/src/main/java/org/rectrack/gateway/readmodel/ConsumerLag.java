@@ -90,6 +90,45 @@ public class ConsumerLag {
         measure();
     }
 
+    /**
+     * How many records each dead-letter topic holds (what the read model could not apply, with the reason in each
+     * record's headers), asked of Kafka now; a topic never created counts 0. Empty when Kafka does not answer in time.
+     *
+     * @param topics the dead-letter topics, as the channels' {@code dead-letter-queue.topic} name them
+     */
+    public Optional<Map<String, Long>> deadLetters(List<String> topics) {
+        try {
+            Admin kafka = admin();
+            long timeout = config.lagTimeout().toMillis();
+            Set<String> existing = kafka.listTopics().names().get(timeout, TimeUnit.MILLISECONDS);
+            Map<String, Long> counts = new HashMap<>();
+            topics.forEach(topic -> counts.put(topic, 0L));
+            List<String> present = topics.stream().filter(existing::contains).toList();
+            if (present.isEmpty()) {
+                return Optional.of(Map.copyOf(counts));
+            }
+            Set<TopicPartition> partitions = new HashSet<>();
+            kafka.describeTopics(present).allTopicNames().get(timeout, TimeUnit.MILLISECONDS).values()
+                    .forEach(topic -> topic.partitions()
+                            .forEach(info -> partitions.add(new TopicPartition(topic.name(), info.partition()))));
+            Map<TopicPartition, ListOffsetsResultInfo> ends = kafka.listOffsets(partitions.stream()
+                    .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest())))
+                    .all().get(timeout, TimeUnit.MILLISECONDS);
+            Map<TopicPartition, ListOffsetsResultInfo> starts = kafka.listOffsets(partitions.stream()
+                    .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.earliest())))
+                    .all().get(timeout, TimeUnit.MILLISECONDS);
+            partitions.forEach(partition -> counts.merge(partition.topic(),
+                    ends.get(partition).offset() - starts.get(partition).offset(), Long::sum));
+            return Optional.of(Map.copyOf(counts));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (Exception e) {
+            Log.debugf("Cannot count the dead letters: %s", e.toString());
+            return Optional.empty();
+        }
+    }
+
     /** Asks Kafka now; empty when it does not answer in time. */
     public Optional<Map<String, Long>> measure() {
         try {

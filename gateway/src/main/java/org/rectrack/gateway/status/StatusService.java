@@ -71,6 +71,34 @@ public class StatusService {
                 .map(recommendation -> statuses(List.of(recommendation), frame, viewer).getFirst());
     }
 
+    /** A recommendation's status now, and what it would be were one piece of evidence verified. */
+    public record Outcome(RecommendationStatus now, RecommendationStatus ifVerified) {
+    }
+
+    /**
+     * Each recommendation the evidence bears on (in the frame), with its status now and the status it would have were
+     * this evidence verified: the same rules over the same visible evidence, with this one counted as verified. What a
+     * reviewer weighs before deciding; nothing is written.
+     *
+     * @param evidenceId the evidence to count as verified (submitted, normally)
+     * @param bearsOn    the recommendations it bears on
+     * @return one outcome per recommendation that counts in the frame, in the order given
+     */
+    @Transactional
+    public List<Outcome> ifVerified(UUID evidenceId, List<UUID> bearsOn, TimeFrame frame, Viewer viewer) {
+        List<RecommendationVersion> recommendations = bearsOn.stream()
+                .map(id -> readModel.recommendation(id, frame))
+                .flatMap(Optional::stream)
+                .toList();
+        List<RecommendationStatus> now = statuses(recommendations, frame, viewer, Set.of());
+        List<RecommendationStatus> then = statuses(recommendations, frame, viewer, Set.of(evidenceId));
+        List<Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < now.size(); i++) {
+            outcomes.add(new Outcome(now.get(i), then.get(i)));
+        }
+        return List.copyOf(outcomes);
+    }
+
     /** A page of recommendations, newest year first, then in rank order, each with its status. */
     @Transactional
     public Page<RecommendationStatus> list(Optional<String> country, Optional<Integer> year, Optional<UUID> reportId,
@@ -98,6 +126,12 @@ public class StatusService {
 
     private List<RecommendationStatus> statuses(List<RecommendationVersion> recommendations, TimeFrame frame,
             Viewer viewer) {
+        return statuses(recommendations, frame, viewer, Set.of());
+    }
+
+    /** The statuses, counting the evidence in {@code assumedVerified} as verified whatever its state. */
+    private List<RecommendationStatus> statuses(List<RecommendationVersion> recommendations, TimeFrame frame,
+            Viewer viewer, Set<UUID> assumedVerified) {
         if (recommendations.isEmpty()) {
             return List.of();
         }
@@ -117,7 +151,7 @@ public class StatusService {
         return recommendations.stream()
                 .map(recommendation -> status(recommendation, reports.get(recommendation.reportId),
                         evidenceByRecommendation.getOrDefault(recommendation.recommendationId, List.of()),
-                        lineage(recommendation, history), frame))
+                        lineage(recommendation, history), frame, assumedVerified))
                 .toList();
     }
 
@@ -131,7 +165,7 @@ public class StatusService {
     }
 
     private RecommendationStatus status(RecommendationVersion recommendation, ReportVersion report,
-            List<EvidenceVersion> visible, List<LineageStep> lineage, TimeFrame frame) {
+            List<EvidenceVersion> visible, List<LineageStep> lineage, TimeFrame frame, Set<UUID> assumedVerified) {
         UUID id = recommendation.recommendationId;
         List<StatusRules.Assessed> assessed = visible.stream()
                 .map(evidence -> assessed(evidence, id))
@@ -143,7 +177,7 @@ public class StatusService {
         visible.forEach(evidence -> byId.put(evidence.evidenceId, evidence));
         for (StatusRules.Assessed item : assessed) {
             EvidenceState state = byId.get(item.evidenceId()).state;
-            if (state == EvidenceState.VERIFIED) {
+            if (state == EvidenceState.VERIFIED || assumedVerified.contains(item.evidenceId())) {
                 verified.add(item);
             } else if (state == EvidenceState.SUBMITTED) {
                 pending++;
