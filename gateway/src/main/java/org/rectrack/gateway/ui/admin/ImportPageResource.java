@@ -49,7 +49,7 @@ public class ImportPageResource {
     @CheckedTemplate(basePath = "ui/admin")
     static class Templates {
         static native TemplateInstance importing(Chrome chrome, ImportForm form, ImportPreview preview,
-                FormProblem problem, URI location, List<Tier> tiers);
+                FormProblem problem, URI location, URI job, List<Tier> tiers);
     }
 
     /** What the admin typed: the text and the hints the import takes when the text lacks them. */
@@ -77,7 +77,7 @@ public class ImportPageResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(hidden = true)
     public TemplateInstance form() {
-        return context.render(Templates.importing(context.chrome(), ImportForm.empty(), null, FormProblem.none(), null, TIERS));
+        return context.render(Templates.importing(context.chrome(), ImportForm.empty(), null, FormProblem.none(), null, null, TIERS));
     }
 
     /**
@@ -100,13 +100,17 @@ public class ImportPageResource {
         ImportPreview preview = null;
         FormProblem problem = FormProblem.none();
         URI location = null;
+        URI job = null;
         int status;
         try {
             Response answer = reports.importText(confirm ? null : "true", nullIfBlank(country), nullIfBlank(year),
                     nullIfBlank(tier), nullIfBlank(publisher), nullIfBlank(sourceUrl), nullIfBlank(publishedOn),
-                    text.getBytes(StandardCharsets.UTF_8));
+                    null, MediaType.TEXT_PLAIN + "; charset=UTF-8", text.getBytes(StandardCharsets.UTF_8));
             status = answer.getStatus();
-            if (status / 100 == 2) {
+            if (status == Response.Status.ACCEPTED.getStatusCode()) {
+                // Several narratives: a job imports each country; the page names it rather than waiting.
+                job = answer.getLocation();
+            } else if (status / 100 == 2) {
                 preview = json.readValue((byte[]) answer.getEntity(), ImportPreview.class);
                 location = answer.getLocation();
             } else {
@@ -119,7 +123,7 @@ public class ImportPageResource {
             throw new IllegalStateException("the import's answer is not its JSON", unreadable);
         }
         Response.ResponseBuilder page = Response.status(status)
-                .entity(context.render(Templates.importing(context.chrome(), form, preview, problem, location, TIERS)));
+                .entity(context.render(Templates.importing(context.chrome(), form, preview, problem, location, job, TIERS)));
         if (problem.retryAfter() != null) {
             page.header(HttpHeaders.RETRY_AFTER, problem.retryAfter());
         }

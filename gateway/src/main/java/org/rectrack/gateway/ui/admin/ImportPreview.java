@@ -8,11 +8,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * An import's answer as the import page shows it: the recommendations-service's {@code ImportResponse} (relayed by
- * the gateway, with {@code evidenceSubmission} on a 201), read leniently: only what the page shows is kept.
+ * the gateway), read leniently: only what the page shows is kept.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ImportPreview(boolean dryRun, boolean created, Parsed parsed, Stored report, List<Lineage> lineage,
-        List<Draft> draftEvidence, Submission evidenceSubmission) {
+        List<Draft> draftEvidence, Drafts drafts) {
 
     /** What the text says. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -54,8 +54,8 @@ public record ImportPreview(boolean dryRun, boolean created, Parsed parsed, Stor
     public record Link(UUID recommendationId, String code, double score) {
     }
 
-    /** What became of the draft evidence on a 201. */
+    /** On a 201: how many drafts were proposed for review (as events) and how many kept as unmatched findings. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Submission(int submitted, int withoutRecommendation, int failed) {
+    public record Drafts(int proposed, int unmatched) {
     }
 }
