@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -16,6 +17,7 @@ import org.rectrack.api.recommendations.LineageProposalResponse.State;
 import org.rectrack.platform.paging.Page;
 import org.rectrack.platform.paging.PageRequest;
 import org.rectrack.platform.problem.ProblemException;
+import org.rectrack.recommendations.LinkChanged;
 import org.rectrack.recommendations.recommendation.RecommendationService;
 
 /**
@@ -103,7 +105,7 @@ public class LinkProposals {
     @Transactional
     public LineageProposalResponse accept(UUID id, String actor) {
         LinkProposal proposal = require(id);
-        recommendations.link(proposal.recommendationId, proposal.continuesFromId);
+        recommendations.link(proposal.recommendationId, proposal.continuesFromId, actor);
         proposal.accept(actor, Instant.now());
         return response(proposal);
     }
@@ -118,6 +120,31 @@ public class LinkProposals {
         LinkProposal proposal = require(id);
         proposal.reject(actor, Instant.now());
         return response(proposal);
+    }
+
+    /**
+     * Keeps the stored proposals true to a link changed by any path, in the change's transaction: the proposal of the
+     * new pair is accepted (even a rejected one: the admin linked it after all), and an accepted proposal of the pair
+     * the link no longer holds is rejected, so that no import proposes it again.
+     */
+    void follow(@Observes LinkChanged change) {
+        Instant now = Instant.now();
+        if (change.continuesFromId() != null) {
+            decide(change.recommendationId(), change.continuesFromId(), State.ACCEPTED, change.actor(), now);
+        }
+        if (change.previousId() != null && !change.previousId().equals(change.continuesFromId())) {
+            decide(change.recommendationId(), change.previousId(), State.REJECTED, change.actor(), now);
+        }
+    }
+
+    private void decide(UUID recommendationId, UUID continuesFromId, State state, String actor, Instant now) {
+        entityManager.createQuery("""
+                update LinkProposal set state = :state, decidedBy = :actor, decidedAt = :now
+                where recommendationId = :recommendation and continuesFromId = :earlier and state <> :state
+                """)
+                .setParameter("state", state).setParameter("actor", actor).setParameter("now", now)
+                .setParameter("recommendation", recommendationId).setParameter("earlier", continuesFromId)
+                .executeUpdate();
     }
 
     private static LinkProposal require(UUID id) {

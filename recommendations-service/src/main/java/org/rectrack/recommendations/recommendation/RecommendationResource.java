@@ -133,8 +133,9 @@ public class RecommendationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Link the recommendation to the same one in an earlier year's report (role admin)",
-            description = "Also how an admin accepts a lineage proposal of an import that was not linked (its"
-                    + " continuesFromId). Linking again to the same one changes nothing.")
+            description = "Linking by hand accepts a stored lineage proposal of the same pair, if there is one (and a"
+                    + " proposal of the link it replaces is marked rejected). Linking again to the same one changes"
+                    + " nothing.")
     @APIResponse(responseCode = "200", description = "Linked")
     @APIResponse(responseCode = "404", description = "No such recommendation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -142,20 +143,21 @@ public class RecommendationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RecommendationResponse link(@PathParam("id") UUID id,
             @NotNull(message = "a link is required") @Valid LinkRequest request) {
-        return recommendations.link(id, request.continuesFromId());
+        return recommendations.link(id, request.continuesFromId(), caller.name());
     }
 
     @DELETE
     @Path("/{id}/continues-from")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Remove the link to an earlier year's recommendation (role admin)",
-            description = "For a link made in error, by hand or by an import. A recommendation without a link is left"
-                    + " as it is.")
+            description = "For a link made in error, by hand or by an import; an accepted lineage proposal of the"
+                    + " removed link is marked rejected, so that no import proposes it again. A recommendation without"
+                    + " a link is left as it is.")
     @APIResponse(responseCode = "200", description = "Unlinked (or never linked); the recommendation as it is now",
             content = @Content(schema = @Schema(implementation = RecommendationResponse.class)))
     @APIResponse(responseCode = "404", description = "No such recommendation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RecommendationResponse unlink(@PathParam("id") UUID id) {
-        return recommendations.unlink(id);
+        return recommendations.unlink(id, caller.name());
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -20,6 +21,7 @@ import org.rectrack.recommendations.RecommendationRevision;
 import org.rectrack.recommendations.Recommendation;
 import org.rectrack.recommendations.Change;
 import org.rectrack.recommendations.Lineage;
+import org.rectrack.recommendations.LinkChanged;
 
 /** Reads, revises, withdraws, links and unlinks recommendations; every change is one new aggregate version and event. */
 @ApplicationScoped
@@ -27,10 +29,12 @@ public class RecommendationService {
 
     private final RecommendationEvents events;
     private final Lineage lineage;
+    private final Event<LinkChanged> linkChanged;
 
-    RecommendationService(RecommendationEvents events, Lineage lineage) {
+    RecommendationService(RecommendationEvents events, Lineage lineage, Event<LinkChanged> linkChanged) {
         this.events = events;
         this.lineage = lineage;
+        this.linkChanged = linkChanged;
     }
 
     @Transactional
@@ -95,21 +99,25 @@ public class RecommendationService {
     }
 
     /**
-     * Links a recommendation to the one it continues; linking again to the same one changes nothing.
+     * Links a recommendation to the one it continues; linking again to the same one changes nothing. Every change
+     * of a link is told as {@link LinkChanged}, so the stored lineage proposals follow it.
      *
+     * @param actor who links (token subject)
      * @throws ProblemException 404 for no such recommendation; 422 when the earlier one is of another country or
      *                          not earlier ({@link Lineage#checkContinuation})
      */
     @Transactional
-    public RecommendationResponse link(UUID id, UUID continuesFromId) {
+    public RecommendationResponse link(UUID id, UUID continuesFromId, String actor) {
         Recommendation recommendation = requireExisting(id, LockModeType.PESSIMISTIC_WRITE);
         if (continuesFromId.equals(recommendation.continuesFromId())) {
             return recommendation.response();
         }
         lineage.checkContinuation("continuesFromId", recommendation.report().country(), recommendation.report().year(),
                 continuesFromId);
+        UUID previous = recommendation.continuesFromId();
         recommendation.continueFrom(continuesFromId);
         events.recommendationChanged(recommendation.changed(Change.LINKED), recommendation.version());
+        linkChanged.fire(new LinkChanged(id, continuesFromId, previous, actor));
         return recommendation.response();
     }
 
@@ -118,13 +126,16 @@ public class RecommendationService {
      * recommendation without a link is left as it is. The event's change is LINKED, its continuesFromId null: the
      * event schema's change values are fixed in version 1, and LINKED says the link was set or removed.
      *
+     * @param actor who unlinks (token subject)
      * @throws ProblemException 404 for no such recommendation
      */
     @Transactional
-    public RecommendationResponse unlink(UUID id) {
+    public RecommendationResponse unlink(UUID id, String actor) {
         Recommendation recommendation = requireExisting(id, LockModeType.PESSIMISTIC_WRITE);
+        UUID previous = recommendation.continuesFromId();
         if (recommendation.continueFrom(null)) {
             events.recommendationChanged(recommendation.changed(Change.LINKED), recommendation.version());
+            linkChanged.fire(new LinkChanged(id, null, previous, actor));
         }
         return recommendation.response();
     }

@@ -77,6 +77,22 @@ class LineageProposalTest {
     }
 
     @Test
+    void linkingByHandAcceptsTheProposalOfThePairAndUnlinkingRejectsIt() {
+        List<String> ids2023 = importLaos2022Then2023(publisher());
+        Map<String, Object> proposal = proposalsOf(ids2023, "PROPOSED").getFirst();
+        Object recommendation = ((Map<?, ?>) proposal.get("recommendation")).get("id");
+        Object earlier = ((Map<?, ?>) proposal.get("continuesFrom")).get("id");
+
+        admin().contentType("application/json").body(Map.of("continuesFromId", earlier))
+                .put("/api/v1/recommendations/" + recommendation + "/continues-from").then().statusCode(200);
+        assertThat(proposalsOf(ids2023, "ACCEPTED")).extracting(p -> p.get("id")).contains(proposal.get("id"));
+
+        admin().delete("/api/v1/recommendations/" + recommendation + "/continues-from").then().statusCode(200);
+        assertThat(proposalsOf(ids2023, "REJECTED")).extracting(p -> p.get("id")).contains(proposal.get("id"));
+        assertThat(proposalsOf(ids2023, "ACCEPTED")).extracting(p -> p.get("id")).doesNotContain(proposal.get("id"));
+    }
+
+    @Test
     void proposalsAreAnAdminsAndUnknownOnesAreNotFound() {
         admin().post("/api/v1/lineage-proposals/" + UUID.randomUUID() + "/accept")
                 .then().statusCode(404).contentType("application/problem+json");
