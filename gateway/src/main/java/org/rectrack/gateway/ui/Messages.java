@@ -281,7 +281,7 @@ public interface Messages {
     @Message String import_intro();
     @Message String import_done();
     @Message String import_before();
-    @Message String import_drafts(int proposed, int unmatched);
+    @Message String import_proposed(int proposed, int unmatched);
     @Message String import_job();
     @Message String import_text();
     @Message String import_paste();
