@@ -29,11 +29,11 @@ public class FormToken {
 
     /**
      * @return the request's token
-     * @throws IllegalStateException outside a page read with GET, where no token is given out
+     * @throws IllegalStateException outside a page request, where no token is given out
      */
     public String getToken() {
         if (!(routing.get(PageFormTokens.TEMPLATE_TOKEN) instanceof String token)) {
-            throw new IllegalStateException("no form token: only a page read with GET has one");
+            throw new IllegalStateException("no form token: only a page request has one");
         }
         return token;
     }

@@ -25,7 +25,7 @@ import org.rectrack.platform.problem.ProblemException;
  * Cross-site request forgery protection for the pages' forms (OWASP's double-submit cookie, as quarkus-rest-csrf
  * does it, with its settings {@code quarkus.rest-csrf.*} and their defaults): a page read with GET gets a random token
  * in an HttpOnly, SameSite=Strict cookie and in {@code {inject:csrf.token}} ({@link FormToken}) for its forms' hidden
- * field {@code {inject:csrf.parameterName}}; a page's form posted (any method but GET, HEAD and OPTIONS) must carry
+ * field {@code {inject:csrf.parameterName}} (a form shown again in a POST's answer keeps it); a page's form posted (any method but GET, HEAD and OPTIONS) must carry
  * the same token in that field or in the {@code X-CSRF-TOKEN} header, or it is refused with a 403 problem, which
  * the pages show as an error page. The JSON API under the same REST path is not concerned.
  *
@@ -83,15 +83,14 @@ public class PageFormTokens {
             return; // the JSON API: bearer tokens, nothing a browser sends by itself
         }
         String cookie = validToken(routing.request().getCookie(cookieName));
-        if (SAFE_METHODS.contains(request.getMethod())) {
+        boolean unchecked = SAFE_METHODS.contains(request.getMethod())
+                || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
+        if (unchecked) {
             if (cookie == null) {
                 cookie = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
                 routing.put(NEW_TOKEN, cookie);
             }
             routing.put(TEMPLATE_TOKEN, cookie);
-            return;
-        }
-        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
             return;
         }
         String sent = request.getHeaderString(headerName);
@@ -105,6 +104,7 @@ public class PageFormTokens {
                     "the form's " + formFieldName + " is missing or out of date: reload the page and send it again",
                     java.util.List.of());
         }
+        routing.put(TEMPLATE_TOKEN, cookie); // a form shown again after a refusal keeps the same token
     }
 
     /** Sets the cookie of a token given out by {@link #check}. */

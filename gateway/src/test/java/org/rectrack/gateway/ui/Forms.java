@@ -15,7 +15,7 @@ import org.jsoup.nodes.Element;
  */
 final class Forms {
 
-    /** quarkus-rest-csrf's cookie and form field. */
+    /** The anti-forgery cookie and form field (signin's PageFormTokens; not checked for these bearer-token callers, SignInBrowserTest checks it). */
     static final String CSRF = "csrf-token";
 
     private Forms() {

@@ -137,18 +137,6 @@ class LogEvidencePageTest {
     }
 
     @Test
-    void aFormPostedWithoutItsCsrfTokenIsRefusedAndRecordsNothing() {
-        String organisation = "ngo-csrf-" + UUID.randomUUID();
-        Forms.Opened opened = Forms.open("ngo", organisation, "/evidence/new");
-        Map<String, String> values = opened.values(FORM);
-        values.remove("csrf-token");
-        assertThat(Forms.post("ngo", organisation, "/evidence/new", opened.csrfCookie(), values).statusCode()).isEqualTo(400);
-        Map<String, String> forged = opened.values(FORM);
-        assertThat(Forms.post("ngo", organisation, "/evidence/new", null, forged).statusCode())
-                .as("a token without its cookie").isEqualTo(400);
-    }
-
-    @Test
     void whenTheEvidenceServiceIsDownTheFormComesBackAs503WithEverythingTyped() {
         String organisation = "ngo-down-" + UUID.randomUUID();
         Forms.Opened opened = Forms.open("ngo", organisation, "/evidence/new");
