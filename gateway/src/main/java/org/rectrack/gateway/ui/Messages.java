@@ -319,4 +319,11 @@ public interface Messages {
     @Message String lineage_link_to();
     @Message String lineage_link();
     @Message String lineage_unlink();
+    @Message String lineage_proposals();
+    @Message String lineage_state_proposed();
+    @Message String lineage_state_accepted();
+    @Message String lineage_state_rejected();
+    @Message String lineage_accept();
+    @Message String lineage_reject();
+    @Message String lineage_proposals_unavailable();
 }

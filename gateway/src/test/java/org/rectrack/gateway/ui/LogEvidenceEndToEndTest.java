@@ -18,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.builder.MultiPartSpecBuilder;
 import io.restassured.response.Response;
 import io.restassured.specification.MultiPartSpecification;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.rectrack.deploy.infra.testing.InfrastructureTestResource;
@@ -183,6 +184,40 @@ class LogEvidenceEndToEndTest {
         assertThat(published.statusCode()).isEqualTo(303);
         Document listed = html(browser("admin", "").get("/reports?country=" + where.country() + "&year=" + where.year()));
         assertThat(listed.select("article.recommendation-change").text()).contains("Prosecute traffickers.");
+    }
+
+    @Test
+    void anAdminAcceptsAnImportsLineageProposalFromTheLineagePage() {
+        String publisher = "U.S. Department of State (lineage " + UUID.randomUUID().toString().substring(0, 8) + ")";
+        importSeed(Seeds.LAO_NEWS_AND_REPORT_2022, publisher);
+        List<String> ids2023 = importSeed(Seeds.REPORT_2023, publisher);
+
+        Forms.Opened opened = Forms.open("admin", "", "/lineage?country=LAO&year=2023");
+        var waiting = ids2023.stream().map(id -> opened.page().selectFirst("#r-" + id))
+                .filter(item -> item != null && item.selectFirst("li[id^=p-] button[value=accept]") != null)
+                .findFirst().orElseThrow(() -> new AssertionError("no proposal of this import waits on the page: "
+                        + opened.page().select("main").text()));
+        var proposal = waiting.selectFirst("li[id^=p-]:has(button[value=accept])");
+        assertThat(proposal.text()).contains("Waiting", "%", "LAO-2022-");
+        String action = proposal.selectFirst("form").attr("action");
+        Map<String, String> values = new Forms.Opened(Jsoup.parse(proposal.outerHtml()), opened.csrfCookie()).values("form");
+        values.put("action", "accept");
+
+        Response accepted = Forms.post("admin", "", action, opened.csrfCookie(), values);
+
+        assertThat(accepted.statusCode()).isEqualTo(303);
+        assertThat(accepted.header("Location")).endsWith("/lineage?country=LAO&year=2023#" + waiting.id());
+        var after = html(browser("admin", "").get("/lineage?country=LAO&year=2023")).selectFirst("#" + waiting.id());
+        assertThat(after.selectFirst("#" + proposal.id()).text()).contains("Accepted");
+        assertThat(after.selectFirst("#" + proposal.id() + " button")).isNull();
+        assertThat(after.text()).contains("Continues: LAO-2022-");
+    }
+
+    /** The ids of the recommendations of a seed imported through the gateway. */
+    private static List<String> importSeed(String seed, String publisher) {
+        return as("admin", "").contentType("text/plain; charset=UTF-8").body(Seeds.read(seed))
+                .queryParam("publisher", publisher).post("/api/v1/reports/import").then().statusCode(201)
+                .extract().jsonPath().getList("report.recommendations.id");
     }
 
     /** A text field as a browser sends it from a UTF-8 page. */
