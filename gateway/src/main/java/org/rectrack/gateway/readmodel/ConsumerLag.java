@@ -2,13 +2,11 @@ package org.rectrack.gateway.readmodel;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
@@ -21,15 +19,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.rectrack.events.Topics;
-import org.rectrack.events.kafka.KafkaClientSettings;
 
 /**
  * How far the read model is behind the topics: per topic, the records published but not yet handled by the
@@ -43,16 +34,15 @@ public class ConsumerLag {
     public static final String GAUGE = "rectrack.gateway.consumer.lag";
     public static final List<String> TOPICS = List.of(Topics.RECOMMENDATIONS, Topics.EVIDENCE);
 
-    private final KafkaClientSettings kafkaSettings;
+    private final TopicOffsets offsets;
     private final ReadModelConfig config;
     private final Map<TopicPartition, Long> handled = new ConcurrentHashMap<>();
     private volatile Map<String, Long> lastMeasured = Map.of();
     private final List<Meter> gauges = new ArrayList<>();
     private MeterRegistry registry;
-    private Admin admin;
 
-    ConsumerLag(KafkaClientSettings kafkaSettings, ReadModelConfig config) {
-        this.kafkaSettings = kafkaSettings;
+    ConsumerLag(TopicOffsets offsets, ReadModelConfig config) {
+        this.offsets = offsets;
         this.config = config;
     }
 
@@ -98,27 +88,13 @@ public class ConsumerLag {
      */
     public Optional<Map<String, Long>> deadLetters(List<String> topics) {
         try {
-            Admin kafka = admin();
-            long timeout = config.lagTimeout().toMillis();
-            Set<String> existing = kafka.listTopics().names().get(timeout, TimeUnit.MILLISECONDS);
+            Set<TopicPartition> partitions = offsets.partitions(topics);
+            Map<TopicPartition, Long> ends = offsets.ends(partitions);
+            Map<TopicPartition, Long> starts = offsets.starts(partitions);
             Map<String, Long> counts = new HashMap<>();
             topics.forEach(topic -> counts.put(topic, 0L));
-            List<String> present = topics.stream().filter(existing::contains).toList();
-            if (present.isEmpty()) {
-                return Optional.of(Map.copyOf(counts));
-            }
-            Set<TopicPartition> partitions = new HashSet<>();
-            kafka.describeTopics(present).allTopicNames().get(timeout, TimeUnit.MILLISECONDS).values()
-                    .forEach(topic -> topic.partitions()
-                            .forEach(info -> partitions.add(new TopicPartition(topic.name(), info.partition()))));
-            Map<TopicPartition, ListOffsetsResultInfo> ends = kafka.listOffsets(partitions.stream()
-                    .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest())))
-                    .all().get(timeout, TimeUnit.MILLISECONDS);
-            Map<TopicPartition, ListOffsetsResultInfo> starts = kafka.listOffsets(partitions.stream()
-                    .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.earliest())))
-                    .all().get(timeout, TimeUnit.MILLISECONDS);
             partitions.forEach(partition -> counts.merge(partition.topic(),
-                    ends.get(partition).offset() - starts.get(partition).offset(), Long::sum));
+                    ends.get(partition) - starts.get(partition), Long::sum));
             return Optional.of(Map.copyOf(counts));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -132,31 +108,21 @@ public class ConsumerLag {
     /** Asks Kafka now; empty when it does not answer in time. */
     public Optional<Map<String, Long>> measure() {
         try {
-            Admin kafka = admin();
-            long timeout = config.lagTimeout().toMillis();
-            Map<String, TopicDescription> topics = kafka.describeTopics(TOPICS).allTopicNames()
-                    .get(timeout, TimeUnit.MILLISECONDS);
-            Set<TopicPartition> partitions = new HashSet<>();
-            topics.values().forEach(topic -> topic.partitions()
-                    .forEach(info -> partitions.add(new TopicPartition(topic.name(), info.partition()))));
-            Map<TopicPartition, ListOffsetsResultInfo> ends = kafka.listOffsets(partitions.stream()
-                    .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest())))
-                    .all().get(timeout, TimeUnit.MILLISECONDS);
-            Map<TopicPartition, ListOffsetsResultInfo> starts = kafka.listOffsets(partitions.stream()
-                    .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.earliest())))
-                    .all().get(timeout, TimeUnit.MILLISECONDS);
-            Map<TopicPartition, OffsetAndMetadata> committed = kafka.listConsumerGroupOffsets(config.groupId())
-                    .partitionsToOffsetAndMetadata().get(timeout, TimeUnit.MILLISECONDS);
+            Set<TopicPartition> partitions = offsets.partitions(TOPICS);
+            if (!partitions.stream().map(TopicPartition::topic).collect(Collectors.toSet()).containsAll(TOPICS)) {
+                // A topic not created yet: its lag is unknown, which the health check says.
+                lastMeasured = Map.of();
+                return Optional.empty();
+            }
+            Map<TopicPartition, Long> ends = offsets.ends(partitions);
+            Map<TopicPartition, Long> starts = offsets.starts(partitions);
+            Map<TopicPartition, Long> committed = offsets.committed(config.groupId());
             Map<String, Long> lag = new HashMap<>();
             TOPICS.forEach(topic -> lag.put(topic, 0L));
             for (TopicPartition partition : partitions) {
-                long position = starts.get(partition).offset();
-                OffsetAndMetadata groupOffset = committed.get(partition);
-                if (groupOffset != null) {
-                    position = Math.max(position, groupOffset.offset());
-                }
+                long position = Math.max(starts.get(partition), committed.getOrDefault(partition, 0L));
                 position = Math.max(position, handled.getOrDefault(partition, 0L));
-                lag.merge(partition.topic(), Math.max(0, ends.get(partition).offset() - position), Long::sum);
+                lag.merge(partition.topic(), Math.max(0, ends.get(partition) - position), Long::sum);
             }
             lastMeasured = Map.copyOf(lag);
             return Optional.of(lastMeasured);
@@ -164,21 +130,11 @@ public class ConsumerLag {
             Thread.currentThread().interrupt();
             return Optional.empty();
         } catch (Exception e) {
-            // A topic not created yet, or Kafka away: the lag is unknown, which the health check says.
+            // Kafka away: the lag is unknown, which the health check says.
             Log.debugf("Cannot measure the consumer lag: %s", e.toString());
             lastMeasured = Map.of();
             return Optional.empty();
         }
-    }
-
-    private synchronized Admin admin() {
-        if (admin == null) {
-            int timeout = (int) config.lagTimeout().toMillis();
-            admin = Admin.create(kafkaSettings.forClient("gateway-lag", Map.of(
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout,
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout)));
-        }
-        return admin;
     }
 
     @PreDestroy
@@ -186,9 +142,6 @@ public class ConsumerLag {
         if (registry != null) {
             gauges.forEach(registry::remove);
             gauges.clear();
-        }
-        if (admin != null) {
-            admin.close();
         }
     }
 }

@@ -3,13 +3,11 @@ package org.rectrack.gateway.readmodel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,17 +16,7 @@ import jakarta.enterprise.event.Observes;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.rectrack.events.kafka.KafkaClientSettings;
 
 /**
  * The instant up to which the read model holds everything rectrack recorded: the low watermark of the read model, in
@@ -64,7 +52,7 @@ public class KnownAtWatermark {
 
     private static final Reached NOTHING = new Reached(Instant.EPOCH, Instant.EPOCH);
 
-    private final KafkaClientSettings kafkaSettings;
+    private final TopicOffsets offsets;
     private final ReadModelConfig config;
     private final ReadModelProgress progress;
     private final Event<Rebuilt> rebuilt;
@@ -76,12 +64,11 @@ public class KnownAtWatermark {
     private volatile Instant partitionsListedAt = Instant.EPOCH;
     private final Set<String> checkedTimestampType = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService measuring;
-    private Admin admin;
 
-    KnownAtWatermark(KafkaClientSettings kafkaSettings, ReadModelConfig config, ReadModelProgress progress,
+    KnownAtWatermark(TopicOffsets offsets, ReadModelConfig config, ReadModelProgress progress,
             Event<Rebuilt> rebuilt) {
         this.rebuilt = rebuilt;
-        this.kafkaSettings = kafkaSettings;
+        this.offsets = offsets;
         this.config = config;
         this.progress = progress;
     }
@@ -166,15 +153,13 @@ public class KnownAtWatermark {
         Reached before = reached;
         Instant now = clock.instant().minus(config.clockSkew());
         Set<TopicPartition> known = partitions(now);
-        Map<TopicPartition, ListOffsetsResultInfo> ends = known.isEmpty() ? Map.of()
-                : admin().listOffsets(known.stream().collect(Collectors.toMap(partition -> partition,
-                        partition -> OffsetSpec.latest()))).all().get(timeoutMillis(), TimeUnit.MILLISECONDS);
+        Map<TopicPartition, Long> ends = offsets.ends(known);
         Map<TopicPartition, ReadModelProgress.Position> positions = progress.positions();
         Instant watermark = now;
         for (var end : ends.entrySet()) {
             ReadModelProgress.Position position = positions.get(end.getKey());
             long next = position == null ? 0 : position.nextOffset();
-            if (next < end.getValue().offset()) {
+            if (next < end.getValue()) {
                 Instant partitionReached = position == null ? Instant.EPOCH : position.lastRecordedAt().minusMillis(1);
                 watermark = partitionReached.isBefore(watermark) ? partitionReached : watermark;
             }
@@ -196,18 +181,10 @@ public class KnownAtWatermark {
         if (Duration.between(partitionsListedAt, now).toSeconds() < 5 && !partitions.isEmpty()) {
             return partitions;
         }
-        Set<TopicPartition> listed = new HashSet<>();
+        Set<TopicPartition> listed = offsets.partitions(ConsumerLag.TOPICS);
         for (String topic : ConsumerLag.TOPICS) {
-            try {
-                TopicDescription description = admin().describeTopics(Set.of(topic)).allTopicNames()
-                        .get(timeoutMillis(), TimeUnit.MILLISECONDS).get(topic);
-                description.partitions().forEach(info -> listed.add(new TopicPartition(topic, info.partition())));
+            if (listed.stream().anyMatch(partition -> partition.topic().equals(topic))) {
                 warnUnlessAppendTime(topic);
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                    throw e;
-                }
-                // Not created yet: nothing was ever recorded on it.
             }
         }
         partitions = Set.copyOf(listed);
@@ -223,37 +200,18 @@ public class KnownAtWatermark {
         if (!checkedTimestampType.add(topic)) {
             return;
         }
-        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        ConfigEntry type = admin().describeConfigs(Set.of(resource)).all().get(timeoutMillis(), TimeUnit.MILLISECONDS)
-                .get(resource).get(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG);
-        if (type == null || !"LogAppendTime".equals(type.value())) {
+        String type = offsets.timestampType(topic).orElse(null);
+        if (!"LogAppendTime".equals(type)) {
             Log.warnf("Topic %s stamps records with %s, not LogAppendTime: knownAt answers are reproducible only if"
                     + " the records' instants grow with their offsets (see deploy/k8s/README.md)", topic,
-                    type == null ? "an unknown time" : type.value());
+                    type == null ? "an unknown time" : type);
         }
-    }
-
-    private long timeoutMillis() {
-        return config.lagTimeout().toMillis();
-    }
-
-    private synchronized Admin admin() {
-        if (admin == null) {
-            int timeout = (int) timeoutMillis();
-            admin = Admin.create(kafkaSettings.forClient("gateway-watermark", Map.of(
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout,
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout)));
-        }
-        return admin;
     }
 
     @PreDestroy
     synchronized void close() {
         if (measuring != null) {
             measuring.shutdownNow();
-        }
-        if (admin != null) {
-            admin.close();
         }
     }
 }
