@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Settings of the routing of writes; the services' URLs are {@code rectrack.services.*.url}. */
+/** Settings of the routing of writes; the services' instances are {@code rectrack.services.*.addresses} (Stork). */
 @ConfigMapping(prefix = "rectrack.routing")
 public interface RoutingConfig {
 

@@ -76,8 +76,8 @@ class NothingLostIT {
         recommendationsService = recommendations.join();
         evidenceService = evidence.join();
         Map<String, String> environment = service(gatewaySettings);
-        environment.put("RECTRACK_SERVICES_RECOMMENDATIONS_URL", recommendationsService.url());
-        environment.put("RECTRACK_SERVICES_EVIDENCE_URL", evidenceService.url());
+        environment.put("RECTRACK_SERVICES_RECOMMENDATIONS_ADDRESSES", recommendationsService.address());
+        environment.put("RECTRACK_SERVICES_EVIDENCE_ADDRESSES", evidenceService.address());
         gateway = start("gateway", environment);
     }
 

@@ -54,8 +54,8 @@ public class RunningServices implements QuarkusTestResourceLifecycleManager {
                 start("evidence-service", "evidence_e2e"));
         services = List.of(recommendations.join(), evidence.join());
         Map<String, String> settings = new HashMap<>(databases);
-        settings.put("rectrack.services.recommendations.url", services.get(0).url());
-        settings.put("rectrack.services.evidence.url", services.get(1).url());
+        settings.put("rectrack.services.recommendations.addresses", services.get(0).address());
+        settings.put("rectrack.services.evidence.addresses", services.get(1).address());
         return settings;
     }
 

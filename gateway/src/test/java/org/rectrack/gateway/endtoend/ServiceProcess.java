@@ -111,7 +111,12 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** {@code http://127.0.0.1:<port>}, without the API path. */
     public String url() {
-        return "http://127.0.0.1:" + port;
+        return "http://" + address();
+    }
+
+    /** Where it listens, as {@code host:port} (as the gateway's {@code rectrack.services.*.addresses} list them). */
+    public String address() {
+        return "127.0.0.1:" + port;
     }
 
     public boolean isRunning() {

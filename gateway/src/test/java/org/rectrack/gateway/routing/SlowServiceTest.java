@@ -61,8 +61,8 @@ class SlowServiceTest {
 
         /** How many requests the service has received, as its {@code GET /received} says. */
         static int received() {
-            String url = ConfigProvider.getConfig().getValue("rectrack.services.evidence.url", String.class);
-            return Integer.parseInt(RestAssured.get(url + "/received").then().statusCode(200).extract().asString());
+            String address = ConfigProvider.getConfig().getValue("rectrack.services.evidence.addresses", String.class);
+            return Integer.parseInt(RestAssured.get("http://" + address + "/received").then().statusCode(200).extract().asString());
         }
 
         @Override
@@ -91,7 +91,7 @@ class SlowServiceTest {
                 }
             });
             server.start();
-            return Map.of("rectrack.services.evidence.url", "http://127.0.0.1:" + server.getAddress().getPort(),
+            return Map.of("rectrack.services.evidence.addresses", "127.0.0.1:" + server.getAddress().getPort(),
                     "org.rectrack.gateway.routing.Downstream/evidence/Timeout/value", "1000");
         }
 

@@ -139,8 +139,9 @@ class ManifestsTest {
     @Test
     void theServicesAddressesInTheConfigurationAreServicesWithThosePorts() {
         Map<String, String> config = configMap();
-        for (String key : List.of("RECTRACK_SERVICES_RECOMMENDATIONS_URL", "RECTRACK_SERVICES_EVIDENCE_URL")) {
-            URI address = URI.create(config.get(key));
+        for (String key : List.of("RECTRACK_SERVICES_RECOMMENDATIONS_ADDRESSES", "RECTRACK_SERVICES_EVIDENCE_ADDRESSES")) {
+            assertThat(config).containsKey(key);
+            URI address = URI.create("http://" + config.get(key));
             Resource service = MANIFESTS.find("Service", address.getHost()).orElseThrow(
                     () -> new AssertionError(key + " names no Service: " + address));
             assertThat(service.spec().path("ports").findValuesAsText("port")).as(key).contains(String.valueOf(address.getPort()));
