@@ -41,6 +41,12 @@ public final class KafkaBroker {
     private static final String LOG4J_CONFIG = "classpath:org/rectrack/deploy/kafka/log4j2.properties";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Partitions of each topic the broker creates (the services' topics are created on first use): 6, or
+     * {@code RECTRACK_KAFKA_PARTITIONS}. Events of one aggregate share a key, so they stay in order whatever the count;
+     * more partitions let more instances of a service consume at once (one consumer group per service).
+     */
+    public static final int DEFAULT_PARTITIONS = 6;
 
     private final Path home;
     private final String bootstrapServers;
@@ -72,7 +78,7 @@ public final class KafkaBroker {
                 auto.create.topics.enable=true
                 # Records carry the instant the broker appended them: what the gateway's knownAt compares with.
                 log.message.timestamp.type=LogAppendTime
-                num.partitions=3
+                num.partitions=%4$d
                 # One node: every replication factor and in-sync minimum is 1.
                 default.replication.factor=1
                 min.insync.replicas=1
@@ -86,7 +92,7 @@ public final class KafkaBroker {
                 transaction.state.log.num.partitions=5
                 # Consumers in tests join one at a time; waiting for more of them only slows every test down.
                 group.initial.rebalance.delay.ms=0
-                """.formatted(brokerPort, controllerPort, home.resolve("data").toAbsolutePath());
+                """.formatted(brokerPort, controllerPort, home.resolve("data").toAbsolutePath(), partitions());
         try {
             Files.createDirectories(home);
             Files.writeString(home.resolve("server.properties"), settings);
@@ -249,6 +255,23 @@ public final class KafkaBroker {
         } catch (IOException notYet) {
             return false;
         }
+    }
+
+    /** {@link #DEFAULT_PARTITIONS}, or {@code RECTRACK_KAFKA_PARTITIONS} when it is set. */
+    private static int partitions() {
+        String configured = System.getenv("RECTRACK_KAFKA_PARTITIONS");
+        if (configured == null || configured.isBlank()) {
+            return DEFAULT_PARTITIONS;
+        }
+        try {
+            int partitions = Integer.parseInt(configured.strip());
+            if (partitions >= 1 && partitions <= 1000) {
+                return partitions;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("RECTRACK_KAFKA_PARTITIONS must be a number from 1 to 1000, not '" + configured + "'");
     }
 
     private static void sleep(Duration duration) {
