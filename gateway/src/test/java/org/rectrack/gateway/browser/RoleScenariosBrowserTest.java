@@ -258,8 +258,8 @@ class RoleScenariosBrowserTest {
         assertThat(Browser.find(browser, By.id("preview")).getText())
                 .contains(where.country() + " " + where.year(), "Tier 2 Watch List");
         assertThat(browser.findElements(By.cssSelector("tr.parsed")).stream().map(WebElement::getText).toList())
-                .satisfiesExactly(first -> assertThat(first).contains("1", recommendations.get(0)),
-                        second -> assertThat(second).contains("2", recommendations.get(1)),
+                .satisfiesExactly(first -> assertThat(first).contains("1", recommendations.get(0), "Prosecution"),
+                        second -> assertThat(second).contains("2", recommendations.get(1), "Protection"),
                         third -> assertThat(third).contains("3", recommendations.get(2)));
         assertThat(browser.findElements(By.id("imported"))).isEmpty();
         pages.visit(browser, "import-dry-run");
