@@ -19,8 +19,9 @@ import org.rectrack.deploy.infra.Folders;
 /**
  * The pages a browser scenario visits, each kept for review and checked for accessibility: at each visit a full-page
  * screenshot goes to {@code target/screenshots/<scenario>/<nn>-<page>.png} (the scenario is the test method's name,
- * {@code nn} the visit's number in it) and axe-core runs in the page ({@link Accessibility}). A test fails, after its
- * last step, listing every serious or critical violation of every page it visited, so one run shows them all.
+ * {@code nn} the visit's number in it), axe-core runs in the page ({@link Accessibility}) and the page is checked not to
+ * be wider than the window. A test fails, after its last step, listing every serious or critical violation of every
+ * page it visited, so one run shows them all.
  *
  * <p>Register it on the test class: {@code @RegisterExtension static final PageVisits pages = new PageVisits();}.
  */
@@ -72,12 +73,6 @@ public final class PageVisits implements BeforeEachCallback, AfterEachCallback {
         try {
             settle(browser);
             keep(browser, page + "-" + PHONE_WIDTH + "px");
-            Object overflow = browser.executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-            if (((Number) overflow).intValue() > 0) {
-                violations.add(page + " at " + PHONE_WIDTH + " px (" + browser.getCurrentUrl() + "): the page is "
-                        + overflow + " px wider than the screen (WCAG 1.4.10 reflow asks for no sideways scrolling)");
-            }
         } finally {
             browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
@@ -86,6 +81,12 @@ public final class PageVisits implements BeforeEachCallback, AfterEachCallback {
     private void keep(ChromeDriver browser, String page) {
         String name = "%02d-%s".formatted(++visits, page);
         screenshot(browser, folder.resolve(name + ".png"));
+        Object overflow = browser.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        if (((Number) overflow).intValue() > 0) {
+            violations.add(name + " (" + browser.getCurrentUrl() + "): the page is " + overflow + " px wider than the"
+                    + " window (WCAG 1.4.10, reflow: no scrolling sideways; a table scrolls inside its .table-wrap)");
+        }
         List<Accessibility.Violation> found = Accessibility.seriousViolations(browser);
         if (!found.isEmpty()) {
             violations.add(name + " (" + browser.getCurrentUrl() + "):\n  "

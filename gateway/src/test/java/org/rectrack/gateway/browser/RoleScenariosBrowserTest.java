@@ -119,6 +119,17 @@ class RoleScenariosBrowserTest {
         assertThat(boardRow(browser, recommendation).getText()).as("pending, in Lao").contains("ລໍຖ້າກວດສອບ 1");
         pages.visit(browser, "board");
         pages.visitOnAPhone(browser, "board");
+
+        // The same work pages in English, after the switch: the evidence keeps its own language.
+        Browser.find(browser, By.cssSelector("nav.language-switch a[lang=en]")).click();
+        awaitLanguage(browser, "en");
+        submit(browser, By.cssSelector("nav.main-nav a[href='/my-organisation']"));
+        assertThat(Browser.find(browser, By.xpath("//section[h3[@id='state-SUBMITTED']]")).getText())
+                .contains("Awaiting review", summary);
+        assertThat(browser.findElement(By.xpath("//span[@lang='lo'][contains(., '" + summary + "')]"))).isNotNull();
+        pages.visit(browser, "my-organisation-en");
+        submit(browser, By.cssSelector("nav.main-nav a[href='/evidence/new']"));
+        pages.visit(browser, "log-evidence-en");
     }
 
     @Test
