@@ -102,14 +102,18 @@ public final class PageVisits implements BeforeEachCallback, AfterEachCallback {
                 if (document.readyState === 'complete') { ready(); } else { addEventListener('load', ready); }""");
     }
 
-    /** The whole page, not only the window: DevTools' screenshot beyond the viewport, clipped to the content. */
+    /**
+     * The whole page, not only the window: DevTools' screenshot beyond the viewport, as tall as the content and as wide
+     * as the window (the content's width leaves out the scroll bar, which the page no longer has when shot whole).
+     */
     @SuppressWarnings("unchecked")
     private static void screenshot(ChromeDriver browser, Path file) {
         Map<String, Object> metrics = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
         Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
+        double window = ((Number) browser.executeScript("return window.innerWidth;")).doubleValue();
         Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
                 "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0,
-                        "width", ((Number) content.get("width")).doubleValue(),
+                        "width", Math.max(window, ((Number) content.get("width")).doubleValue()),
                         "height", ((Number) content.get("height")).doubleValue(), "scale", 1)));
         try {
             Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
