@@ -326,4 +326,5 @@ public interface Messages {
     @Message String lineage_accept();
     @Message String lineage_reject();
     @Message String lineage_proposals_unavailable();
+    @Message String table_region();
 }
