@@ -13,7 +13,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -32,6 +31,7 @@ import org.rectrack.gateway.ui.Chrome;
 import org.rectrack.gateway.ui.PageContext;
 import org.rectrack.gateway.ui.Pages;
 import org.rectrack.gateway.ui.form.FormProblem;
+import org.rectrack.gateway.ui.form.FormWrites;
 import org.rectrack.platform.problem.ProblemException;
 import org.rectrack.platform.security.Roles;
 
@@ -122,12 +122,9 @@ public class ImportPageResource {
         } catch (IOException unreadable) {
             throw new IllegalStateException("the import's answer is not its JSON", unreadable);
         }
-        Response.ResponseBuilder page = Response.status(status)
-                .entity(context.render(Templates.importing(context.chrome(), form, preview, problem, location, job, TIERS)));
-        if (problem.retryAfter() != null) {
-            page.header(HttpHeaders.RETRY_AFTER, problem.retryAfter());
-        }
-        return page.build();
+        TemplateInstance page = context.render(Templates.importing(context.chrome(), form, preview, problem, location,
+                job, TIERS));
+        return problem.any() ? FormWrites.shownAgain(problem, page) : Response.status(status).entity(page).build();
     }
 
     /** The text of an uploaded PDF, page by page, as PDFBox reads it. */

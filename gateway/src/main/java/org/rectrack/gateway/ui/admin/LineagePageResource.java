@@ -24,7 +24,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -52,6 +51,7 @@ import org.rectrack.gateway.ui.Chrome;
 import org.rectrack.gateway.ui.PageContext;
 import org.rectrack.gateway.ui.Pages;
 import org.rectrack.gateway.ui.form.FormProblem;
+import org.rectrack.gateway.ui.form.FormWrites;
 import org.rectrack.platform.paging.Page;
 import org.rectrack.platform.paging.PageParams;
 import org.rectrack.platform.problem.ProblemException;
@@ -83,14 +83,16 @@ public class LineagePageResource {
 
     private final PageContext context;
     private final Routing routing;
+    private final FormWrites writes;
     private final StatusService statuses;
     private final TimeFrames frames;
     private final ObjectMapper json;
 
-    LineagePageResource(PageContext context, Routing routing, StatusService statuses, TimeFrames frames,
-            ObjectMapper json) {
+    LineagePageResource(PageContext context, Routing routing, FormWrites writes, StatusService statuses,
+            TimeFrames frames, ObjectMapper json) {
         this.context = context;
         this.routing = routing;
+        this.writes = writes;
         this.statuses = statuses;
         this.frames = frames;
         this.json = json;
@@ -148,22 +150,10 @@ public class LineagePageResource {
             MultivaluedMap<String, String> form, UUID id, UriInfo uri) {
         String country = form.getFirst("country");
         String year = form.getFirst("year");
-        FormProblem problem;
-        try {
-            Response answer = routing.write(Owner.RECOMMENDATIONS, call);
-            if (answer.getStatus() / 100 == 2) {
-                return Response.seeOther(uri.getBaseUri().resolve("/lineage?country=" + encoded(country)
-                        + "&year=" + encoded(year) + (id == null ? "" : "#r-" + id))).build();
-            }
-            problem = FormProblem.of(answer, field -> field);
-        } catch (WebApplicationException unavailable) {
-            problem = FormProblem.of(unavailable);
-        }
-        Response.ResponseBuilder page = Response.status(problem.status()).entity(page(country, year, id, problem));
-        if (problem.retryAfter() != null) {
-            page.header(HttpHeaders.RETRY_AFTER, problem.retryAfter());
-        }
-        return page.build();
+        return writes.send(Owner.RECOMMENDATIONS, call, field -> field,
+                answer -> Response.seeOther(uri.getBaseUri().resolve("/lineage?country=" + encoded(country)
+                        + "&year=" + encoded(year) + (id == null ? "" : "#r-" + id))).build(),
+                problem -> page(country, year, id, problem));
     }
 
     private TemplateInstance page(String country, String year, UUID changed, FormProblem problem) {

@@ -19,9 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -39,7 +37,6 @@ import org.rectrack.gateway.readmodel.TimeFrame;
 import org.rectrack.gateway.readmodel.TimeFrames;
 import org.rectrack.gateway.routing.Owner;
 import org.rectrack.gateway.routing.RecommendationsClient;
-import org.rectrack.gateway.routing.Routing;
 import org.rectrack.gateway.status.RecommendationStatus;
 import org.rectrack.gateway.status.StatusService;
 import org.rectrack.gateway.status.Viewer;
@@ -47,6 +44,7 @@ import org.rectrack.gateway.ui.Chrome;
 import org.rectrack.gateway.ui.PageContext;
 import org.rectrack.gateway.ui.Pages;
 import org.rectrack.gateway.ui.form.FormProblem;
+import org.rectrack.gateway.ui.form.FormWrites;
 import org.rectrack.platform.paging.PageRequest;
 import org.rectrack.platform.request.QueryValues;
 import org.rectrack.platform.security.Roles;
@@ -77,15 +75,15 @@ public class ReportsPageResource {
     }
 
     private final PageContext context;
-    private final Routing routing;
+    private final FormWrites writes;
     private final StatusService statuses;
     private final TimeFrames frames;
     private final ObjectMapper json;
 
-    ReportsPageResource(PageContext context, Routing routing, StatusService statuses, TimeFrames frames,
+    ReportsPageResource(PageContext context, FormWrites writes, StatusService statuses, TimeFrames frames,
             ObjectMapper json) {
         this.context = context;
-        this.routing = routing;
+        this.writes = writes;
         this.statuses = statuses;
         this.frames = frames;
         this.json = json;
@@ -190,21 +188,7 @@ public class ReportsPageResource {
     private Response write(Function<RecommendationsClient, CompletionStage<Response>> call,
             Function<Response, Response> done, Function<FormProblem, TemplateInstance> again,
             java.util.function.UnaryOperator<String> rename) {
-        FormProblem problem;
-        try {
-            Response answer = routing.write(Owner.RECOMMENDATIONS, call);
-            if (answer.getStatus() / 100 == 2) {
-                return done.apply(answer);
-            }
-            problem = FormProblem.of(answer, rename);
-        } catch (WebApplicationException unavailable) {
-            problem = FormProblem.of(unavailable);
-        }
-        Response.ResponseBuilder page = Response.status(problem.status()).entity(again.apply(problem));
-        if (problem.retryAfter() != null) {
-            page.header(HttpHeaders.RETRY_AFTER, problem.retryAfter());
-        }
-        return page.build();
+        return writes.send(Owner.RECOMMENDATIONS, call, rename, done, again::apply);
     }
 
     private TemplateInstance page(Map<String, String> typed, int rows, FormProblem problem, String country,

@@ -14,9 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -32,7 +30,6 @@ import org.rectrack.events.evidence.MetricKind;
 import org.rectrack.gateway.readmodel.TimeFrame;
 import org.rectrack.gateway.readmodel.TimeFrames;
 import org.rectrack.gateway.routing.Owner;
-import org.rectrack.gateway.routing.Routing;
 import org.rectrack.gateway.status.RecommendationStatus;
 import org.rectrack.gateway.status.StatusService;
 import org.rectrack.gateway.status.Viewer;
@@ -40,6 +37,7 @@ import org.rectrack.gateway.ui.Chrome;
 import org.rectrack.gateway.ui.PageContext;
 import org.rectrack.gateway.ui.Pages;
 import org.rectrack.gateway.ui.form.FormProblem;
+import org.rectrack.gateway.ui.form.FormWrites;
 import org.rectrack.platform.paging.PageRequest;
 import org.rectrack.platform.security.Caller;
 import org.rectrack.platform.security.Roles;
@@ -133,17 +131,17 @@ public class LogEvidenceResource {
     private final PageContext context;
     private final StatusService statuses;
     private final EvidenceLines evidence;
-    private final Routing routing;
+    private final FormWrites writes;
     private final TimeFrames frames;
     private final Caller caller;
     private final ObjectMapper json;
 
-    LogEvidenceResource(PageContext context, StatusService statuses, EvidenceLines evidence, Routing routing,
+    LogEvidenceResource(PageContext context, StatusService statuses, EvidenceLines evidence, FormWrites writes,
             TimeFrames frames, Caller caller, ObjectMapper json) {
         this.context = context;
         this.statuses = statuses;
         this.evidence = evidence;
-        this.routing = routing;
+        this.writes = writes;
         this.frames = frames;
         this.caller = caller;
         this.json = json;
@@ -177,26 +175,17 @@ public class LogEvidenceResource {
             return Response.ok(page(form.withMetricRow(), FormProblem.none())).build();
         }
         EvidenceForm.Request request = form.request();
-        FormProblem problem;
+        String body;
         try {
-            String body = json.writeValueAsString(request.body());
-            String key = form.value("idempotencyKey").isBlank() ? null : form.value("idempotencyKey");
-            Response answer = routing.write(Owner.EVIDENCE, client -> client.submit(key, body));
-            if (answer.getStatus() / 100 == 2) {
-                return Response.seeOther(uri.getBaseUri().resolve("/my-organisation?recorded=" + recordedId(answer)))
-                        .build();
-            }
-            problem = FormProblem.of(answer, request::formField);
-        } catch (WebApplicationException unavailable) {
-            problem = FormProblem.of(unavailable);
+            body = json.writeValueAsString(request.body());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always writes", e);
         }
-        Response.ResponseBuilder again = Response.status(problem.status()).entity(page(form, problem));
-        if (problem.retryAfter() != null) {
-            again.header(HttpHeaders.RETRY_AFTER, problem.retryAfter());
-        }
-        return again.build();
+        String key = form.value("idempotencyKey").isBlank() ? null : form.value("idempotencyKey");
+        return writes.send(Owner.EVIDENCE, client -> client.submit(key, body), request::formField,
+                answer -> Response.seeOther(uri.getBaseUri().resolve("/my-organisation?recorded=" + recordedId(answer)))
+                        .build(),
+                problem -> page(form, problem));
     }
 
     /** One more metric row, for htmx to add in place, and the "add a row" button that adds the next. */

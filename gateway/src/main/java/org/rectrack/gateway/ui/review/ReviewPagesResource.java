@@ -14,9 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -30,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.rectrack.gateway.readmodel.TimeFrame;
 import org.rectrack.gateway.readmodel.TimeFrames;
 import org.rectrack.gateway.routing.Owner;
-import org.rectrack.gateway.routing.Routing;
 import org.rectrack.gateway.status.StatusService;
 import org.rectrack.gateway.status.Viewer;
 import org.rectrack.gateway.ui.Chrome;
@@ -39,6 +36,7 @@ import org.rectrack.gateway.ui.Pages;
 import org.rectrack.gateway.ui.evidence.EvidenceLine;
 import org.rectrack.gateway.ui.evidence.EvidenceLines;
 import org.rectrack.gateway.ui.form.FormProblem;
+import org.rectrack.gateway.ui.form.FormWrites;
 import org.rectrack.platform.paging.Page;
 import org.rectrack.platform.paging.PageParams;
 import org.rectrack.platform.paging.PageRequest;
@@ -73,17 +71,17 @@ public class ReviewPagesResource {
     private final PageContext context;
     private final EvidenceLines evidence;
     private final StatusService statuses;
-    private final Routing routing;
+    private final FormWrites writes;
     private final TimeFrames frames;
     private final Caller caller;
     private final ObjectMapper json;
 
-    ReviewPagesResource(PageContext context, EvidenceLines evidence, StatusService statuses, Routing routing,
+    ReviewPagesResource(PageContext context, EvidenceLines evidence, StatusService statuses, FormWrites writes,
             TimeFrames frames, Caller caller, ObjectMapper json) {
         this.context = context;
         this.evidence = evidence;
         this.statuses = statuses;
-        this.routing = routing;
+        this.writes = writes;
         this.frames = frames;
         this.caller = caller;
         this.json = json;
@@ -137,28 +135,18 @@ public class ReviewPagesResource {
         String text = Optional.ofNullable(form.getFirst(field)).orElse("").strip();
         Map<String, String> typed = Map.of(field, text);
         List<UUID> queue = queueIds(filters);
-        FormProblem problem;
+        String body;
         try {
-            String body = text.isEmpty() && action.equals("verify") ? null : json.writeValueAsString(Map.of(field, text));
-            Response answer = routing.write(Owner.EVIDENCE, client -> client.transition(id, action, body));
-            if (answer.getStatus() / 100 == 2) {
-                UUID next = ReviewQueue.neighbours(queue, id).next();
-                String to = next != null ? filters.item(next) : "/review" + filters.query()
-                        + (filters.query().isEmpty() ? "?" : "&") + "decided=" + id;
-                return Response.seeOther(uri.getBaseUri().resolve(to)).build();
-            }
-            problem = FormProblem.of(answer, name -> name);
-        } catch (WebApplicationException unavailable) {
-            problem = FormProblem.of(unavailable);
+            body = text.isEmpty() && action.equals("verify") ? null : json.writeValueAsString(Map.of(field, text));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings always writes", e);
         }
-        Response.ResponseBuilder again = Response.status(problem.status())
-                .entity(item(id, filters, problem, typed, problem.status() == 409));
-        if (problem.retryAfter() != null) {
-            again.header(HttpHeaders.RETRY_AFTER, problem.retryAfter());
-        }
-        return again.build();
+        return writes.send(Owner.EVIDENCE, client -> client.transition(id, action, body), name -> name, answer -> {
+            UUID next = ReviewQueue.neighbours(queue, id).next();
+            String to = next != null ? filters.item(next) : "/review" + filters.query()
+                    + (filters.query().isEmpty() ? "?" : "&") + "decided=" + id;
+            return Response.seeOther(uri.getBaseUri().resolve(to)).build();
+        }, problem -> item(id, filters, problem, typed, problem.status() == 409));
     }
 
     private TemplateInstance item(UUID id, ReviewQueue filters, FormProblem problem, Map<String, String> typed,
