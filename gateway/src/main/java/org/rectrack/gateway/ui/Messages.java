@@ -319,4 +319,5 @@ public interface Messages {
     @Message String lineage_link_to();
     @Message String lineage_link();
     @Message String lineage_unlink();
+
 }
