@@ -3,7 +3,6 @@ package org.rectrack.gateway.compliance;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -101,7 +100,7 @@ public class ComplianceReportResource {
             @Parameter(description = AS_OF, example = "2023-12-31") @QueryParam("asOf") String asOf,
             @Parameter(description = KNOWN_AT, example = "2024-01-15T09:00:00Z") @QueryParam("knownAt") String knownAt,
             @Context HttpHeaders headers, @Context UriInfo uri) {
-        MediaType chosen = Negotiation.choose(headers, OFFERED).orElseThrow(() -> notAcceptable(OFFERED));
+        MediaType chosen = Negotiation.choose(headers, OFFERED).orElseThrow(() -> Negotiation.notAcceptable(OFFERED));
         Question question = frame(country, year, asOf, knownAt);
         TimeFrame frame = question.frame();
         ReportFormat format = ReportFormat.of(chosen).orElseThrow();
@@ -150,7 +149,7 @@ public class ComplianceReportResource {
             @Parameter(description = AS_OF, example = "2023-12-31") @QueryParam("asOf") String asOf,
             @Parameter(description = KNOWN_AT, example = "2024-01-15T09:00:00Z") @QueryParam("knownAt") String knownAt,
             @Context HttpHeaders headers, @Context UriInfo uri) {
-        MediaType chosen = Negotiation.choose(headers, CSV_ONLY).orElseThrow(() -> notAcceptable(CSV_ONLY));
+        MediaType chosen = Negotiation.choose(headers, CSV_ONLY).orElseThrow(() -> Negotiation.notAcceptable(CSV_ONLY));
         Question question = frame(country, year, asOf, knownAt);
         ComplianceReport report = reports.report(question.country(), question.year(), question.frame());
         byte[] table = "summary".equals(part) ? ComplianceCsv.summary(report) : ComplianceCsv.figures(report);
@@ -176,15 +175,6 @@ public class ComplianceReportResource {
     private static URI related(UriInfo uri, String part, TimeFrame frame) {
         return FramedAnswers.pinned(uri.getBaseUriBuilder().path("compliance-reports")
                 .path(uri.getPathParameters().getFirst("country")).path(part), frame);
-    }
-
-    /** 406 (RFC 9110, section 15.5.7), listing what is offered so that the client can ask again. */
-    private static ProblemException notAcceptable(List<MediaType> offers) {
-        String offered = offers.stream().map(type -> type.getType() + "/" + type.getSubtype())
-                .collect(Collectors.joining(", "));
-        return new ProblemException(Response.Status.NOT_ACCEPTABLE.getStatusCode(), "not-acceptable", "Not Acceptable",
-                "Accept admits none of the types this report comes in: " + offered,
-                List.of(new Problem.FieldError(HttpHeaders.ACCEPT, "must admit one of " + offered)));
     }
 
     private static Response.ResponseBuilder file(byte[] body, MediaType type, ComplianceReport report, String part) {

@@ -3,10 +3,13 @@ package org.rectrack.gateway.compliance;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
+import org.rectrack.platform.problem.Problem;
 import org.rectrack.platform.problem.ProblemException;
 
 /**
@@ -17,7 +20,7 @@ import org.rectrack.platform.problem.ProblemException;
  * it compares parameters as exact strings, so {@code text/csv; header=present} or {@code charset=utf-8} found no
  * match although RFC 4180 and RFC 9110 allow them.
  */
-final class Negotiation {
+public final class Negotiation {
 
     private Negotiation() {
     }
@@ -30,7 +33,7 @@ final class Negotiation {
      * @throws ProblemException 400 naming {@code Accept} when it is not a list of media ranges, or a quality value
      *                          is not one (RFC 9110, sections 12.5.1 and 12.4.2)
      */
-    static Optional<MediaType> choose(HttpHeaders headers, List<MediaType> offered) {
+    public static Optional<MediaType> choose(HttpHeaders headers, List<MediaType> offered) {
         List<MediaType> accepted;
         try {
             accepted = headers.getAcceptableMediaTypes();
@@ -50,6 +53,19 @@ final class Negotiation {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * 406 (RFC 9110, section 15.5.7), listing what is offered so that the client can ask again.
+     *
+     * @param offers the types the resource answers, as given to {@link #choose}
+     */
+    public static ProblemException notAcceptable(List<MediaType> offers) {
+        String offered = offers.stream().map(type -> type.getType() + "/" + type.getSubtype())
+                .collect(Collectors.joining(", "));
+        return new ProblemException(Response.Status.NOT_ACCEPTABLE.getStatusCode(), "not-acceptable", "Not Acceptable",
+                "Accept admits none of the types this report comes in: " + offered,
+                List.of(new Problem.FieldError(HttpHeaders.ACCEPT, "must admit one of " + offered)));
     }
 
     private static double quality(MediaType offer, List<MediaType> accepted) {

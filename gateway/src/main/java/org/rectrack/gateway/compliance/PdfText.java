@@ -69,7 +69,7 @@ import org.apache.pdfbox.util.Matrix;
  * A character none of the fonts has is refused when text enters rectrack (platform {@code UnicodeText}); text
  * recorded before that rule shows such a character by its code point, {@code [U+4E2D]}, never as a silent "?".
  */
-final class PdfText {
+public final class PdfText {
 
     /** Glyph positions in thousandths of an em, the unit of PDF glyph space; no hinting, fractional advances. */
     private static final FontRenderContext UNHINTED = new FontRenderContext(null, false, true);
@@ -99,7 +99,7 @@ final class PdfText {
     /** Wrapping measures the same words again and again; each run is shaped once. */
     private final Map<Run, Shaped> shaped = new HashMap<>();
 
-    PdfText() {
+    public PdfText() {
         this.latin = new Face("F1", load("NotoSans-Regular.ttf"));
         this.latinBold = new Face("F2", load("NotoSans-Bold.ttf"));
         this.lao = new Face("F3", load("NotoSansLao-Regular.ttf"));
@@ -108,12 +108,12 @@ final class PdfText {
     }
 
     /** Whether one of the faces (bold or regular, as asked) draws {@code codePoint}. */
-    boolean draws(int codePoint, boolean bold) {
+    public boolean draws(int codePoint, boolean bold) {
         return (bold ? latinBold : latin).has(codePoint) || (bold ? laoBold : lao).has(codePoint);
     }
 
     /** The width of {@code text} set at {@code size} points, as shaped. */
-    float width(String text, float size, boolean bold) {
+    public float width(String text, float size, boolean bold) {
         float width = 0;
         for (Run run : runs(text, bold)) {
             width += shape(run).advance() / EM * size;
@@ -126,7 +126,7 @@ final class PdfText {
      * CID, placed where shaping put it. PDFBox's {@code showText} can only encode characters, not shaped glyphs, so
      * the font selection and the glyphs are written as raw operators (Tf, Tj: PDF 32000-1, 9.3 and 9.4.3).
      */
-    void show(PDPageContentStream content, PDPage page, String text, float x, float y, float size, boolean bold)
+    public void show(PDPageContentStream content, PDPage page, String text, float x, float y, float size, boolean bold)
             throws IOException {
         content.beginText();
         float at = x;
@@ -157,7 +157,7 @@ final class PdfText {
     }
 
     /** Splits text into lines no wider than {@code maxWidth}: at spaces, or inside a word too long for a line. */
-    List<String> wrap(String text, float maxWidth, float size, boolean bold) {
+    public List<String> wrap(String text, float maxWidth, float size, boolean bold) {
         List<String> lines = new ArrayList<>();
         for (String paragraph : text.strip().split("\\R+")) {
             StringBuilder line = new StringBuilder();
@@ -188,7 +188,7 @@ final class PdfText {
     }
 
     /** Writes every font used into the document: call once, after the last text is shown. */
-    void embed(PDDocument document) throws IOException {
+    public void embed(PDDocument document) throws IOException {
         for (Face face : faces) {
             face.embed(document);
         }

@@ -1,5 +1,6 @@
 package org.rectrack.gateway.readmodel;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +119,23 @@ public class ReadModel {
         return EvidenceVersion.<EvidenceVersion> list("select distinct evidence from EvidenceVersion evidence"
                 + " join evidence.links link where link.recommendationId in :ids and " + visibleEvidence("evidence"),
                 evidenceFrame(frame).and("ids", recommendationIds));
+    }
+
+    /**
+     * Every version of evidence bearing on one of these recommendations that rectrack recorded after {@code after} and
+     * by {@code upTo}, in the order recorded, in any state and whatever it was held back for: the history a change
+     * between two instants is read from (each version is one transition of its evidence). At most {@code limit}.
+     */
+    public List<EvidenceVersion> evidenceRecorded(Collection<UUID> recommendationIds, Instant after, Instant upTo,
+            int limit) {
+        if (recommendationIds.isEmpty()) {
+            return List.of();
+        }
+        return EvidenceVersion.<EvidenceVersion> find("select distinct evidence from EvidenceVersion evidence"
+                + " join evidence.links link where link.recommendationId in :ids and evidence.recordedAt > :after"
+                + " and evidence.recordedAt <= :upTo order by evidence.recordedAt, evidence.seq",
+                Parameters.with("ids", recommendationIds).and("after", after).and("upTo", upTo))
+                .range(0, limit - 1).list();
     }
 
     /** One piece of evidence, if it counts in the frame. */
