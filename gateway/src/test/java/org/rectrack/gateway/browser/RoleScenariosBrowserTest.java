@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +178,7 @@ class RoleScenariosBrowserTest {
         assertThat(boardRow(browser, recommendation).getText()).contains("No evidence", "No verified evidence bears on it.");
         pages.visit(browser, "board-before");
 
+        Instant beforeVerification = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         api("reviewer", "").post("/api/v1/evidence/" + evidence + "/verify").then().statusCode(200);
         await().atMost(EVENTUALLY).untilAsserted(() -> {
             browser.navigate().refresh();
@@ -202,6 +205,12 @@ class RoleScenariosBrowserTest {
         submit(browser, By.cssSelector("nav.main-nav a[href='/method']"));
         assertThat(Browser.find(browser, By.tagName("main")).getText()).contains("knownAt");
         pages.visit(browser, "method");
+
+        browser.get(page("/changes?country=" + where.country() + "&from=" + beforeVerification));
+        WebElement change = Browser.find(browser, By.xpath("//main//li[.//a[starts-with(@href, '/recommendations/"
+                + recommendation + "')]]"));
+        assertThat(change.getText()).contains("No evidence", "In progress");
+        pages.visit(browser, "what-changed");
     }
 
     @Test
