@@ -33,7 +33,8 @@ public class CallbackUrls {
 
     private final WebhooksConfig config;
 
-    CallbackUrls(WebhooksConfig config) {
+    /** The rule with these settings; a CDI bean, built by hand only in tests. */
+    public CallbackUrls(WebhooksConfig config) {
         this.config = config;
     }
 
