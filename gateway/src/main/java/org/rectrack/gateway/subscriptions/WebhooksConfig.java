@@ -25,7 +25,10 @@ public interface WebhooksConfig {
      */
     Optional<List<String>> allowedHosts();
 
-    /** How often each gateway instance looks for messages due. */
+    /**
+     * How often each gateway instance looks for messages due (retries, and what other instances wrote); at least 1 s,
+     * the scheduler's shortest. Messages an instance writes itself go out as soon as their transaction commits.
+     */
     @WithDefault("1s")
     Duration pollInterval();
 

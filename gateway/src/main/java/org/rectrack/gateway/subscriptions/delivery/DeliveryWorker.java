@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 
 import io.quarkus.logging.Log;
@@ -14,6 +17,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import org.rectrack.gateway.subscriptions.WebhooksConfig;
 import org.rectrack.gateway.subscriptions.domain.MessageState;
+import org.rectrack.gateway.subscriptions.domain.MessagesWritten;
 import org.rectrack.gateway.subscriptions.domain.Subscription;
 import org.rectrack.gateway.subscriptions.domain.SubscriptionState;
 import org.rectrack.gateway.subscriptions.domain.WebhookAttempt;
@@ -44,11 +48,25 @@ public class DeliveryWorker {
     private final WebhooksConfig config;
     private final WebhookSender sender;
     private final EntityManager entityManager;
+    private final AtomicBoolean wakeUp = new AtomicBoolean();
 
     DeliveryWorker(WebhooksConfig config, WebhookSender sender, EntityManager entityManager) {
         this.config = config;
         this.sender = sender;
         this.entityManager = entityManager;
+    }
+
+    /**
+     * Once a transaction that wrote messages has committed (the read model's), delivers at once on a thread of its
+     * own; many commits at once start one run. The poll still catches whatever another instance wrote, and retries.
+     */
+    void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagesWritten written) {
+        if (wakeUp.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("webhook-delivery").start(() -> {
+                wakeUp.set(false);
+                deliverDue();
+            });
+        }
     }
 
     @Scheduled(every = "${rectrack.webhooks.poll-interval:1s}", delayed = "${rectrack.webhooks.poll-interval:1s}",

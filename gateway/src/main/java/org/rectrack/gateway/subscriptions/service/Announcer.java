@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -34,6 +35,7 @@ import org.rectrack.gateway.status.RecommendationStatus;
 import org.rectrack.gateway.status.StatusService;
 import org.rectrack.gateway.status.Viewer;
 import org.rectrack.gateway.subscriptions.domain.EventKind;
+import org.rectrack.gateway.subscriptions.domain.MessagesWritten;
 import org.rectrack.gateway.subscriptions.domain.Subscription;
 
 /**
@@ -70,12 +72,15 @@ public class Announcer implements AppliedEventObserver {
     private final ReadModel readModel;
     private final EntityManager entityManager;
     private final ObjectMapper json;
+    private final Event<MessagesWritten> written;
 
-    Announcer(StatusService statuses, ReadModel readModel, EntityManager entityManager, ObjectMapper json) {
+    Announcer(StatusService statuses, ReadModel readModel, EntityManager entityManager, ObjectMapper json,
+            Event<MessagesWritten> written) {
         this.statuses = statuses;
         this.readModel = readModel;
         this.entityManager = entityManager;
         this.json = json;
+        this.written = written;
     }
 
     @Override
@@ -294,6 +299,7 @@ public class Announcer implements AppliedEventObserver {
                 .setParameter("body", text)
                 .setParameter("title", title)
                 .executeUpdate();
+        written.fire(new MessagesWritten());
     }
 
     private static String abbreviate(String text) {
