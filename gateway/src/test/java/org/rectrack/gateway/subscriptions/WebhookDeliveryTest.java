@@ -186,6 +186,37 @@ class WebhookDeliveryTest {
         }
     }
 
+    /** The test profile pauses a subscription once it gave up one message (rectrack.webhooks.pause-after-failed-messages). */
+    @Test
+    void aSubscriptionThatKeepsFailingIsPausedWithTheReasonAndItsOwnerResumesIt() throws Exception {
+        try (Receiver receiver = new Receiver(500, 500, 500, 500)) {
+            UUID recommendation = recommendationOf(TestEvents.uniqueCountryYear());
+            String subscription = subscribe("ngo", "ngo-pause", receiver, Map.of("recommendationId",
+                    recommendation.toString(), "events", List.of("status.changed")));
+            publishAndAwait(TestEvents.evidence(UUID.randomUUID(), 2, recommendation, Assessment.ADVANCES, ACTION,
+                    "ngo-a", Visibility.PUBLIC, EvidenceState.VERIFIED, Instant.now()));
+
+            JsonPath paused = await().atMost(EVENTUALLY).until(() -> as("ngo", "ngo-pause")
+                    .get("/api/v1/subscriptions/" + subscription).then().statusCode(200).extract().jsonPath(),
+                    state -> state.getString("state").equals("PAUSED"));
+            assertThat(paused.getString("pausedReason")).contains("given up").contains("answered 500");
+            assertThat(receiver.deliveries()).hasSize(4).extracting(Delivery::id).containsOnly(receiver.deliveries()
+                    .getFirst().id());
+            assertThat(as("ngo", "ngo-pause").get("/api/v1/subscriptions/" + subscription + "/deliveries").then()
+                    .statusCode(200).extract().jsonPath().getString("items[0].outcome")).isEqualTo("GIVEN_UP");
+
+            // While paused, a change is kept, not sent; resumed, it goes out (the receiver answers 200 by now).
+            publishAndAwait(TestEvents.evidence(UUID.randomUUID(), 2, recommendation, Assessment.SETBACK,
+                    ACTION.plusDays(1), "ngo-a", Visibility.PUBLIC, EvidenceState.VERIFIED, Instant.now()));
+            as("ngo", "ngo-other").post("/api/v1/subscriptions/" + subscription + "/resume").then().statusCode(404);
+            assertThat(receiver.deliveries()).hasSize(4);
+            as("ngo", "ngo-pause").post("/api/v1/subscriptions/" + subscription + "/resume").then().statusCode(200)
+                    .body("state", org.hamcrest.Matchers.equalTo("ACTIVE"));
+            await().atMost(EVENTUALLY).until(() -> receiver.deliveries().size() == 5);
+            assertThat(receiver.deliveries().get(4).data().path("status").asText()).isEqualTo("REGRESSED");
+        }
+    }
+
     /** Publishes a report and one recommendation on the country-year, both applied; returns the recommendation. */
     static UUID recommendationOf(CountryYear where) {
         UUID report = UUID.randomUUID();
