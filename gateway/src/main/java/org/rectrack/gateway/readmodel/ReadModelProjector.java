@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.logging.Log;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,11 +39,14 @@ public class ReadModelProjector {
     private final EventCodec codec;
     private final EventInbox inbox;
     private final ReadModelProgress progress;
+    private final Instance<AppliedEventObserver> observers;
 
-    ReadModelProjector(EventCodec codec, EventInbox inbox, ReadModelProgress progress) {
+    ReadModelProjector(EventCodec codec, EventInbox inbox, ReadModelProgress progress,
+            @Any Instance<AppliedEventObserver> observers) {
         this.codec = codec;
         this.inbox = inbox;
         this.progress = progress;
+        this.observers = observers;
     }
 
     /**
@@ -53,6 +59,19 @@ public class ReadModelProjector {
      */
     @Transactional
     public boolean apply(ConsumerRecord<String, String> record) {
+        return apply(record, true);
+    }
+
+    /**
+     * Applies the event a record carries as {@link #apply} does, without telling the {@link AppliedEventObserver}s: a
+     * rebuild's replay of what was applied (and announced) before.
+     */
+    @Transactional
+    public boolean replay(ConsumerRecord<String, String> record) {
+        return apply(record, false);
+    }
+
+    private boolean apply(ConsumerRecord<String, String> record, boolean tellObservers) {
         String topic = record.topic();
         Instant recordedAt = recordedAt(record);
         EventEnvelope<?> event = codec.decode(record.value());
@@ -76,11 +95,22 @@ public class ReadModelProjector {
             case EvidenceChanged evidence -> evidence(event, check(event, evidence.id(), evidence), recordedAt);
             default -> throw new MalformedEventException("no read model for " + event.type());
         };
-        boolean applied = inbox.applyOnce(event, row::persist);
+        boolean applied = inbox.applyOnce(event, tellObservers ? () -> observed(event, recordedAt, row) : row::persist);
         progress.handled(record);
         Log.debugf("%s %s version %d of %s", applied ? "Applied" : "Ignored already applied", event.type(),
                 event.aggregateVersion(), event.aggregateId());
         return applied;
+    }
+
+    /** Writes the row between what the observers do before and after it. */
+    private void observed(EventEnvelope<?> event, Instant recordedAt, PanacheEntityBase row) {
+        List<Runnable> after = observers.stream().map(observer -> observer.applying(event, recordedAt)).toList();
+        row.persist();
+        if (!after.isEmpty()) {
+            // The links and history go in at the flush: the observers' questions after it must see them.
+            Panache.flush();
+            after.forEach(Runnable::run);
+        }
     }
 
     /**

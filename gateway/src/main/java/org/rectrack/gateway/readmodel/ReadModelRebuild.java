@@ -103,7 +103,7 @@ public class ReadModelRebuild {
                         continue; // published during the rebuild: the consumers apply it once the gate opens
                     }
                     try {
-                        if (projector.apply(record)) {
+                        if (projector.replay(record)) {
                             applied++;
                         } else {
                             ignored++;

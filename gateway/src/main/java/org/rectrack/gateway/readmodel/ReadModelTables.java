@@ -26,12 +26,18 @@ public final class ReadModelTables {
             "applied_version",
             "read_model_progress");
 
-    /** Kept by a rebuild: Flyway's record, the outbox table every service's schema has, the rebuild jobs, the issued reports. */
+    /**
+     * Kept by a rebuild: Flyway's record, the outbox table every service's schema has, the rebuild jobs, the issued
+     * reports, and subscriptions with their messages and delivery log (a rebuild must not announce anything again).
+     */
     public static final List<String> NOT_FROM_THE_TOPICS = List.of(
             "flyway_schema_history",
             "outbox_event",
             "rebuild_job",
-            "issued_report");
+            "issued_report",
+            "subscription",
+            "webhook_message",
+            "webhook_attempt");
 
     private ReadModelTables() {
     }

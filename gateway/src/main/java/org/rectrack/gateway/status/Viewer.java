@@ -1,5 +1,7 @@
 package org.rectrack.gateway.status;
 
+import java.util.Collection;
+
 import org.rectrack.events.evidence.Origin;
 import org.rectrack.events.evidence.Visibility;
 import org.rectrack.platform.security.Caller;
@@ -21,6 +23,15 @@ public record Viewer(String organisation, boolean seesRestricted) {
         // diplomat's or an admin's token, which an identity provider may well add to every token, opens nothing.
         return new Viewer(caller.is(Roles.NGO) ? caller.organisation().orElse(null) : null,
                 caller.is(Roles.REVIEWER) || caller.is(Roles.AUDITOR));
+    }
+
+    /**
+     * The same eyes as {@link #of(Caller)}, from roles and an organisation recorded earlier (a subscription's owner,
+     * whose messages are computed when no request of theirs is under way).
+     */
+    public static Viewer of(Collection<String> roles, String organisation) {
+        return new Viewer(roles.contains(Roles.NGO) ? organisation : null,
+                roles.contains(Roles.REVIEWER) || roles.contains(Roles.AUDITOR));
     }
 
     /** An auditor's or reviewer's view: all evidence, restricted included. */
