@@ -20,9 +20,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,13 +47,15 @@ import org.rectrack.gateway.endtoend.Http.Reply;
  * <p>Under writes through both gateways, it kills the evidence-service instance that is sending the outbox (the one
  * {@code pg_locks} shows holding the relay's advisory lock) and then one gateway, restarting each. What it proves:
  * the other instance's relay takes over the rows the dead one left, and no event is lost, sent out of order or
- * sent as two different events for one version; the surviving gateway takes over the dead one's partitions; and
- * afterwards both gateways answer the same status and evidence for the same {@code asOf} and {@code knownAt}, equal
- * to what the evidence-service holds.
+ * sent as two different events for one version; the consumer group hands the dead gateway's partitions to the one
+ * left; and afterwards both gateways answer the same status and evidence for the same {@code asOf} and
+ * {@code knownAt}, equal to what the evidence-service holds.
  */
 class SeveralInstancesIT {
 
     private static final int INSTANCES = 2;
+    /** The gateways' consumer group (gateway's application.properties), shared by every gateway. */
+    private static final String GATEWAY_GROUP = "gateway";
     private static final Http HTTP = new Http();
     private static final List<ServiceProcess> RECOMMENDATIONS_SERVICES = new ArrayList<>();
     private static final List<ServiceProcess> EVIDENCE_SERVICES = new ArrayList<>();
@@ -180,18 +188,50 @@ class SeveralInstancesIT {
         }
     }
 
-    /** Kills gateway {@code index} mid-stream, lets its clients meet the outage, restarts it, and waits for writes. */
+    /**
+     * Kills gateway {@code index} mid-stream, lets its clients meet the outage, waits until the consumer group has
+     * handed all its partitions to the gateway left, restarts it, and waits for writes.
+     */
     private static void killAGatewayAndRestartIt(int index, WriteLoad itsLoad, WriteLoad... loads) {
+        Assignment both = gatewayGroup();
+        assertThat(both.members()).as("consumers in the gateways' one group: one per topic per gateway")
+                .isEqualTo(2 * INSTANCES);
         long before = Chaos.writes(loads);
         long lostBefore = itsLoad.lostAnswers();
         GATEWAYS.get(index).kill();
-        System.out.printf("[several-instances] kill -9 gateway %d at %d writes%n", index, before);
+        System.out.printf("[several-instances] kill -9 gateway %d at %d writes; the group's consumers %d, holding %d"
+                + " partitions%n", index, before, both.members(), both.partitions());
         await().atMost(Duration.ofSeconds(30)).until(() -> itsLoad.lostAnswers() >= lostBefore + 4);
+        // Each gateway has one consumer per topic in the group: the one left holds every partition with its own two.
+        Assignment left = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .alias("the gateway left holds every partition of the group")
+                .until(SeveralInstancesIT::gatewayGroup,
+                        group -> group.members() == both.members() / INSTANCES && group.partitions() == both.partitions());
+        System.out.printf("[several-instances] the gateway left holds all %d partitions with %d consumers%n",
+                left.partitions(), left.members());
         Chaos.awaitMoreWrites("gateway " + index + " down: the other one goes on", 10, loads);
         GATEWAYS.set(index, GATEWAYS.get(index).restart().awaitReady(Chaos.STARTUP));
         System.out.printf("[several-instances] gateway %d restarted at %d writes (%d answers lost meanwhile)%n", index,
                 Chaos.writes(loads), itsLoad.lostAnswers() - lostBefore);
         Chaos.awaitMoreWrites("after gateway " + index + " restarted", 30, loads);
+    }
+
+    /** How many consumers the gateways' consumer group has, and how many partitions they hold among them. */
+    private record Assignment(int members, int partitions) {
+    }
+
+    private static Assignment gatewayGroup() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GATEWAY_GROUP)).describedGroups()
+                    .get(GATEWAY_GROUP).get(10, TimeUnit.SECONDS);
+            return new Assignment(group.members().size(), group.members().stream()
+                    .mapToInt(member -> member.assignment().topicPartitions().size()).sum());
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the broker did not describe the group " + GATEWAY_GROUP, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing the group " + GATEWAY_GROUP, e);
+        }
     }
 
     // --- what the instances answer
