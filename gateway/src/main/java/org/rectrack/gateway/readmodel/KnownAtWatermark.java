@@ -133,6 +133,10 @@ public class KnownAtWatermark {
         } catch (Exception e) {
             // Kafka or the database away for a moment: the watermark stays where it was, and answers wait or say 503.
             Log.debugf("Cannot measure the read model's watermark: %s", e.toString());
+        } catch (Throwable e) {
+            // Anything else thrown here would cancel the schedule for good, and the watermark would never move again:
+            // say so loudly, and measure again at the next interval.
+            Log.errorf(e, "Measuring the read model's watermark failed unexpectedly");
         }
     }
 
