@@ -1,5 +1,9 @@
 package org.rectrack.gateway.ui;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
 /**
  * Where the pages live. Browsers ask root paths ({@code /countries/LAO/2023}); {@link PageRouting} hands them to the
  * JAX-RS resources under {@link #ROOT}, inside the REST path ({@code /api/v1/pages/countries/LAO/2023}). Every link a
@@ -17,6 +21,14 @@ public final class Pages {
     public static final String HX_REQUEST = "HX-Request";
 
     private Pages() {
+    }
+
+    /**
+     * A value as it goes into a page's query string (percent-encoded UTF-8, {@code application/x-www-form-urlencoded});
+     * null as empty. Whatever a form posted then makes a valid address to send the browser back to.
+     */
+    public static String queryValue(String value) {
+        return URLEncoder.encode(Objects.toString(value, ""), StandardCharsets.UTF_8);
     }
 
     /**

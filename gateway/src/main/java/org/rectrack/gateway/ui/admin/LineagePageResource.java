@@ -1,13 +1,10 @@
 package org.rectrack.gateway.ui.admin;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -151,8 +148,8 @@ public class LineagePageResource {
         String country = form.getFirst("country");
         String year = form.getFirst("year");
         return writes.send(Owner.RECOMMENDATIONS, call, field -> field,
-                answer -> Response.seeOther(uri.getBaseUri().resolve("/lineage?country=" + encoded(country)
-                        + "&year=" + encoded(year) + (id == null ? "" : "#r-" + id))).build(),
+                answer -> Response.seeOther(uri.getBaseUri().resolve("/lineage?country=" + Pages.queryValue(country)
+                        + "&year=" + Pages.queryValue(year) + (id == null ? "" : "#r-" + id))).build(),
                 problem -> page(country, year, id, problem));
     }
 
@@ -181,11 +178,6 @@ public class LineagePageResource {
     @TemplateExtension
     static long percent(LineageProposalResponse proposal) {
         return Math.round(proposal.similarity() * 100);
-    }
-
-    /** A form's value as a query parameter's (none: empty), so that whatever was posted makes a valid address. */
-    private static String encoded(String value) {
-        return URLEncoder.encode(Objects.toString(value, ""), StandardCharsets.UTF_8);
     }
 
     /**

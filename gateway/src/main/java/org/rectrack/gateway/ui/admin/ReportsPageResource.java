@@ -180,8 +180,8 @@ public class ReportsPageResource {
             Function<RecommendationsClient, CompletionStage<Response>> call) {
         String country = form.getFirst("country");
         String year = form.getFirst("year");
-        return write(call, answer -> Response.seeOther(uri.getBaseUri().resolve("/reports?country=" + country
-                + "&year=" + year + "#r-" + id)).build(),
+        return write(call, answer -> Response.seeOther(uri.getBaseUri().resolve("/reports?country=" + Pages.queryValue(country)
+                + "&year=" + Pages.queryValue(year) + "#r-" + id)).build(),
                 problem -> page(Map.of(), FIRST_ROWS, FormProblem.none(), country, year, id, problem), field -> field);
     }
 

@@ -12,6 +12,7 @@ import org.rectrack.events.recommendations.Pillar;
 import org.rectrack.gateway.status.RecommendationStatus;
 import org.rectrack.gateway.status.Status;
 import org.rectrack.gateway.status.TierEntry;
+import org.rectrack.gateway.ui.Pages;
 import org.rectrack.gateway.ui.StatusLook;
 
 /**
@@ -47,7 +48,7 @@ public record Board(String country, int year, List<TierEntry> tiers, List<Distri
             StringBuilder query = new StringBuilder();
             pillar.ifPresent(value -> query.append("&pillar=").append(value));
             targetGroup.ifPresent(value -> query.append("&targetGroup=")
-                    .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)));
+                    .append(Pages.queryValue(value)));
             return query.toString();
         }
 

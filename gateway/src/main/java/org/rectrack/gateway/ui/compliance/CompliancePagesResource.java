@@ -1,7 +1,5 @@
 package org.rectrack.gateway.ui.compliance;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -151,16 +149,12 @@ public class CompliancePagesResource {
                 token.getSubject() != null ? token.getSubject() : caller.name(), caller.name());
         IssuedReport issued = issuedReports.issue(request, issuer,
                 IssuedReports.idempotencyKey(form.getFirst("idempotencyKey"))).report();
-        String back = "/compliance-reports?country=" + encode(issued.country) + "&year=" + issued.year + "&asOf="
-                + issued.asOf + "&knownAt=" + encode(issued.knownAt.toString()) + "&issued=" + issued.id;
+        String back = "/compliance-reports?country=" + Pages.queryValue(issued.country) + "&year=" + issued.year + "&asOf="
+                + issued.asOf + "&knownAt=" + Pages.queryValue(issued.knownAt.toString()) + "&issued=" + issued.id;
         return Response.seeOther(uri.getBaseUri().resolve(back)).build();
     }
 
     private static String pinnedQuery(TimeFrame frame) {
-        return "?asOf=" + frame.asOf() + "&knownAt=" + encode(frame.knownAt().toString());
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return "?asOf=" + frame.asOf() + "&knownAt=" + Pages.queryValue(frame.knownAt().toString());
     }
 }
