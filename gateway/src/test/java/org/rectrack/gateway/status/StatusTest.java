@@ -92,19 +92,25 @@ class StatusTest {
 
     @Test
     void asOfCountsEvidenceByTheDayOfTheActionWhenEverItWasRecorded() {
-        UUID recommendation = recommendation(TestEvents.uniqueCountryYear());
-        // Recorded today, about an action on 1 March 2023: a day in the world long before it was logged.
-        publishAndAwait(evidence(UUID.randomUUID(), 2, recommendation, Assessment.ADVANCES, MARCH, "ngo-a",
+        CountryYear where = TestEvents.uniqueCountryYear();
+        UUID recommendation = recommendation(where);
+        // Recorded today, about an action two months after the report's publication (15 June of its year, as
+        // TestEvents publishes reports): a day in the world long before it was logged. The report's year is drawn,
+        // so the action's day follows it; a fixed day would come before the publication of the later years' reports.
+        LocalDate action = LocalDate.of(where.year(), 8, 15);
+        publishAndAwait(evidence(UUID.randomUUID(), 2, recommendation, Assessment.ADVANCES, action, "ngo-a",
                 Visibility.PUBLIC, EvidenceState.VERIFIED, Instant.now()));
 
-        assertThat(statuses.of(recommendation, new TimeFrame(MARCH.minusDays(1), latest().knownAt()),
+        assertThat(statuses.of(recommendation, new TimeFrame(action.minusDays(1), latest().knownAt()),
                 Viewer.everything()).orElseThrow().status()).isEqualTo(Status.NO_EVIDENCE);
-        assertThat(statuses.of(recommendation, new TimeFrame(MARCH, latest().knownAt()),
+        assertThat(statuses.of(recommendation, new TimeFrame(action, latest().knownAt()),
                 Viewer.everything()).orElseThrow().status()).isEqualTo(Status.IN_PROGRESS);
-        as("diplomat").queryParam("asOf", "2023-02-28").get("/api/v1/recommendations/" + recommendation).then()
-                .statusCode(200).body("status", equalTo("NO_EVIDENCE")).body("asOf", equalTo("2023-02-28"));
-        as("diplomat").queryParam("asOf", "2023-12-31").get("/api/v1/recommendations/" + recommendation).then()
-                .statusCode(200).body("status", equalTo("IN_PROGRESS")).body("asOf", equalTo("2023-12-31"));
+        String dayBefore = action.minusDays(1).toString();
+        String yearEnd = LocalDate.of(where.year(), 12, 31).toString();
+        as("diplomat").queryParam("asOf", dayBefore).get("/api/v1/recommendations/" + recommendation).then()
+                .statusCode(200).body("status", equalTo("NO_EVIDENCE")).body("asOf", equalTo(dayBefore));
+        as("diplomat").queryParam("asOf", yearEnd).get("/api/v1/recommendations/" + recommendation).then()
+                .statusCode(200).body("status", equalTo("IN_PROGRESS")).body("asOf", equalTo(yearEnd));
     }
 
     @Test
