@@ -43,8 +43,12 @@ import org.rectrack.events.kafka.KafkaClientSettings;
 @ApplicationScoped
 public class OutboxRelay {
 
-    /** Only one relay of a service's instances sends at a time, or two could interleave an aggregate's events. */
-    private static final long RELAY_LOCK = 0x7265_6374_7261_636BL;
+    /**
+     * The PostgreSQL advisory lock (one bigint key) a relay holds for each batch it sends
+     * ({@code pg_try_advisory_xact_lock}): only one relay of a service's instances sends at a time, or two could
+     * interleave an aggregate's events. Whoever {@code pg_locks} shows holding it is the instance sending now.
+     */
+    public static final long RELAY_LOCK = 0x7265_6374_7261_636BL;
 
     private final OutboxConfig config;
     private final EntityManager entityManager;

@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -17,26 +16,20 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rectrack.deploy.infra.testing.KafkaBrokerControl;
 import org.rectrack.deploy.infra.testing.TestTokens;
-import org.rectrack.deploy.infra.testing.TopicReader;
 import org.rectrack.gateway.endtoend.Http.Reply;
 
 /**
@@ -50,10 +43,6 @@ import org.rectrack.gateway.endtoend.Http.Reply;
  * live one.
  */
 class NothingLostIT {
-
-    private static final Duration STARTUP = Duration.ofMinutes(2);
-    private static final Duration CONVERGENCE = Duration.ofSeconds(90);
-    private static final String EVIDENCE_TOPIC = "rectrack.evidence.v1";
 
     private static final Http HTTP = new Http();
     private static ServiceProcess recommendationsService;
@@ -127,7 +116,7 @@ class NothingLostIT {
         long doubledSubmissions = perSummary.values().stream().filter(count -> count > 1).count();
         System.out.printf("[nothing-lost] writes %d, events on %s %d (%d sent twice), lost %d, doubled %d,"
                         + " gateway differing from the evidence-service %d, out of order on the topic %d%n",
-                load.writes(), EVIDENCE_TOPIC, topic.records(), topic.redelivered(), ledger.lost().size(),
+                load.writes(), TopicCheck.EVIDENCE_TOPIC, topic.records(), topic.redelivered(), ledger.lost().size(),
                 ledger.doubled().size() + doubledSubmissions, ledger.differing().size(), topic.outOfOrder().size());
 
         assertThat(load.unexpected()).as("answers no fault explains").isEmpty();
@@ -138,6 +127,7 @@ class NothingLostIT {
         assertThat(shown.keySet()).as("evidence the gateway shows").isEqualTo(owned.keySet());
         assertThat(ledger.differing()).as("the gateway's answer against the evidence-service's").isEmpty();
         assertThat(topic.outOfOrder()).as("aggregates whose versions on the topic are not 1..n in order").isEmpty();
+        assertThat(topic.conflicting()).as("aggregate versions with two different events on the topic").isEmpty();
         assertThat(load.submissions().values()).containsExactlyInAnyOrderElementsOf(
                 shown.values().stream().filter(e -> e.path("organisation").asText().equals(organisation))
                         .map(e -> UUID.fromString(e.path("id").asText())).toList());
@@ -173,11 +163,11 @@ class NothingLostIT {
             held.awaitWaiter();
             gateway.kill();
         }
-        gateway = gateway.restart().awaitReady(STARTUP);
+        gateway = gateway.restart().awaitReady(Chaos.STARTUP);
         retries.put("gateway killed", retryOnceRecorded(token, killed, recommendation));
 
         Map<UUID, JsonNode> owned = ownedBy(recommendation);
-        Map<UUID, JsonNode> shown = await().atMost(CONVERGENCE)
+        Map<UUID, JsonNode> shown = await().atMost(Chaos.CONVERGENCE)
                 .until(() -> gatewayEvidence(List.of(recommendation)), evidence -> evidence.size() >= owned.size());
         System.out.printf("[nothing-lost] answers lost %d, retries replayed %d, submissions the evidence-service holds"
                         + " %d (1 is the warm-up), the gateway shows %d%n", retries.size(),
@@ -227,7 +217,7 @@ class NothingLostIT {
         System.out.printf("[nothing-lost] kill -9 %s at %d writes%n", name, before);
         // The recommendations-service is not on the path of evidence writes: they go on; the others stop them.
         await().atMost(Duration.ofSeconds(30)).until(() -> load.lostAnswers() >= lostBefore + 4 || load.writes() >= before + 20);
-        ServiceProcess restarted = service.restart().awaitReady(STARTUP);
+        ServiceProcess restarted = service.restart().awaitReady(Chaos.STARTUP);
         System.out.printf("[nothing-lost] %s restarted at %d writes (%d answers lost meanwhile)%n",
                 name, load.writes(), load.lostAnswers() - lostBefore);
         awaitMoreWrites(load, 40, "after " + name + " restarted");
@@ -235,133 +225,21 @@ class NothingLostIT {
     }
 
     private static void awaitMoreWrites(WriteLoad load, int more, String phase) {
-        long target = load.writes() + more;
-        await().atMost(Duration.ofSeconds(90)).alias(phase + ": " + more + " more writes answered 2xx")
-                .until(() -> load.writes() >= target || !load.unexpected().isEmpty());
-        assertThat(load.unexpected()).as("answers no fault explains, during " + phase).isEmpty();
+        Chaos.awaitMoreWrites(phase, more, load);
     }
 
     // --- what the system holds
 
-    /**
-     * Waits until the gateway shows every piece of evidence of these recommendations at the evidence-service's
-     * version; returns the evidence-service's own view. Does not fail: what still differs is counted afterwards.
-     */
     private static Map<UUID, JsonNode> awaitGatewayConverged(List<UUID> recommendations) {
-        Map<UUID, JsonNode> owned = new HashMap<>();
-        recommendations.forEach(recommendation -> owned.putAll(ownedBy(recommendation)));
-        try {
-            await().atMost(CONVERGENCE).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> versions(gatewayEvidence(recommendations)).equals(versions(owned)));
-        } catch (ConditionTimeoutException e) {
-            System.out.printf("[nothing-lost] the gateway did not catch up with the evidence-service within %s%n",
-                    CONVERGENCE);
-        }
-        return owned;
+        return Chaos.awaitConverged(HTTP, gatewayApi(), evidenceService.url(), recommendations);
     }
 
-    /** The evidence-service's own answer, on its own port: the truth the gateway's read model must reach. */
     private static Map<UUID, JsonNode> ownedBy(UUID recommendation) {
-        return byId(HTTP.all(evidenceService.url() + "/api/v1/evidence?recommendationId=" + recommendation,
-                TestTokens.forRole("reviewer", "chaos-board")));
+        return Chaos.ownedBy(HTTP, evidenceService.url(), recommendation);
     }
 
     private static Map<UUID, JsonNode> gatewayEvidence(List<UUID> recommendations) {
-        Map<UUID, JsonNode> shown = new HashMap<>();
-        for (UUID recommendation : recommendations) {
-            List<JsonNode> items = HTTP.all(gatewayApi() + "evidence?recommendationId=" + recommendation,
-                    TestTokens.forRole("reviewer", "chaos-board"));
-            items.forEach(item -> {
-                if (shown.put(UUID.fromString(item.path("id").asText()), item) != null) {
-                    shown.put(UUID.randomUUID(), item); // listed twice: keep both, so the doubling is counted
-                }
-            });
-        }
-        return shown;
-    }
-
-    private static Map<UUID, JsonNode> byId(List<JsonNode> items) {
-        return items.stream().collect(Collectors.toMap(item -> UUID.fromString(item.path("id").asText()),
-                Function.identity(), (first, second) -> first));
-    }
-
-    private static Map<UUID, Long> versions(Map<UUID, JsonNode> evidence) {
-        return evidence.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                entry -> entry.getValue().path("version").asLong()));
-    }
-
-    /** The acknowledged writes checked against what the evidence-service owns and what the gateway shows. */
-    private record Ledger(List<String> lost, List<String> doubled, List<String> differing) {
-
-        static Ledger check(Map<UUID, List<String>> acknowledged, Map<UUID, JsonNode> owned, Map<UUID, JsonNode> shown) {
-            List<String> lost = new ArrayList<>();
-            List<String> doubled = new ArrayList<>();
-            List<String> differing = new ArrayList<>();
-            acknowledged.forEach((id, states) -> {
-                List<String> history = history(shown.get(id));
-                for (String state : states) {
-                    if (!history.contains(state)) {
-                        lost.add(id + " " + state + " (the gateway shows " + history + ", the evidence-service "
-                                + history(owned.get(id)) + ")");
-                    }
-                }
-            });
-            owned.forEach((id, evidence) -> {
-                List<String> history = history(shown.get(id));
-                if (history.size() != history.stream().distinct().count()) {
-                    doubled.add(id + " " + history);
-                }
-                JsonNode gateway = shown.get(id);
-                if (gateway == null || gateway.path("version").asLong() != evidence.path("version").asLong()
-                        || !gateway.path("state").equals(evidence.path("state"))
-                        || !history.equals(history(evidence))) {
-                    differing.add(id + ": gateway " + (gateway == null ? "nothing" : gateway.path("state").asText()
-                            + " v" + gateway.path("version").asLong()) + ", evidence-service "
-                            + evidence.path("state").asText() + " v" + evidence.path("version").asLong());
-                }
-            });
-            return new Ledger(lost, doubled, differing);
-        }
-
-        private static List<String> history(JsonNode evidence) {
-            List<String> states = new ArrayList<>();
-            if (evidence != null) {
-                evidence.path("history").forEach(step -> states.add(step.path("state").asText()));
-            }
-            return states;
-        }
-    }
-
-    /** Each aggregate's events on the topic: versions 1..n, each first seen after the one before. */
-    private record TopicCheck(long records, long redelivered, List<String> outOfOrder) {
-
-        static TopicCheck read(String bootstrapServers, Map<UUID, JsonNode> owned) {
-            Set<String> keys = owned.keySet().stream().map(UUID::toString).collect(Collectors.toSet());
-            int expected = (int) owned.values().stream().mapToLong(evidence -> evidence.path("version").asLong()).sum();
-            List<ConsumerRecord<String, String>> records = TopicReader.read(bootstrapServers, EVIDENCE_TOPIC, keys,
-                    expected, Duration.ofSeconds(30));
-            Map<String, List<Long>> versions = new LinkedHashMap<>();
-            for (ConsumerRecord<String, String> record : records) {
-                versions.computeIfAbsent(record.key(), key -> new ArrayList<>())
-                        .add(Http.parse(record.value()).path("aggregateVersion").asLong());
-            }
-            long redelivered = 0;
-            List<String> outOfOrder = new ArrayList<>();
-            for (Map.Entry<UUID, JsonNode> evidence : owned.entrySet()) {
-                List<Long> published = versions.getOrDefault(evidence.getKey().toString(), List.of());
-                // At least once: a relay killed between Kafka's acknowledgement and its own commit sends again.
-                List<Long> firstSeen = published.stream().distinct().toList();
-                redelivered += published.size() - firstSeen.size();
-                List<Long> complete = new ArrayList<>();
-                for (long v = 1; v <= evidence.getValue().path("version").asLong(); v++) {
-                    complete.add(v);
-                }
-                if (!firstSeen.equals(complete)) {
-                    outOfOrder.add(evidence.getKey() + " published " + published + ", owner at v" + complete.size());
-                }
-            }
-            return new TopicCheck(records.size(), redelivered, outOfOrder);
-        }
+        return Chaos.shownBy(HTTP, gatewayApi(), recommendations);
     }
 
     /** Every row of the read model's tables, as JSON without the generated seq, in a stable order. */
@@ -488,36 +366,12 @@ class NothingLostIT {
 
     // --- setup
 
-    /** Publishes a report of {@code count} recommendations through the gateway; returns their ids in rank order. */
     private static List<UUID> publishReport(int count) {
-        List<Map<String, Object>> recommendations = new ArrayList<>();
-        for (int rank = 1; rank <= count; rank++) {
-            recommendations.add(Map.of("rank", rank, "text", "Recommendation " + rank + ": investigate and prosecute.",
-                    "pillars", List.of("PROSECUTION"), "targetGroups", List.of()));
-        }
-        // A publisher of its own: one report per publisher, country and year.
-        Map<String, Object> report = Map.of("country", "LAO", "year", 2023, "tier", "TIER_2",
-                "publisher", "Chaos test " + UUID.randomUUID(), "title", "2023 Trafficking in Persons Report: Laos",
-                "recommendations", recommendations);
-        try {
-            Reply published = HTTP.post(gatewayApi() + "reports", TestTokens.forRole("admin", ""), report, Map.of());
-            assertThat(published.status()).as("publishing %s", published).isEqualTo(201);
-            List<UUID> ids = new ArrayList<>();
-            published.body().path("recommendations").forEach(r -> ids.add(UUID.fromString(r.path("id").asText())));
-            return ids;
-        } catch (IOException e) {
-            throw new IllegalStateException("the gateway did not answer a publication", e);
-        }
+        return Chaos.publishReport(HTTP, gatewayApi(), count);
     }
 
-    /** Until the evidence-service's replica has a recommendation, it refuses evidence for it (422). */
     private static void awaitEvidenceServiceKnows(UUID recommendation) {
-        String token = TestTokens.forRole("ngo", "warm-up-" + UUID.randomUUID());
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            String key = UUID.randomUUID().toString();
-            return HTTP.post(gatewayApi() + "evidence", token, WriteLoad.evidence(recommendation, key),
-                    Map.of("Idempotency-Key", key)).status();
-        }, status -> status == 201);
+        Chaos.awaitEvidenceServiceKnows(HTTP, gatewayApi(), recommendation);
     }
 
     private static String gatewayApi() {
@@ -525,17 +379,10 @@ class NothingLostIT {
     }
 
     private static Map<String, String> service(Map<String, String> settings) {
-        Map<String, String> environment = new HashMap<>(RunningServices.environment(settings));
-        // As the services' own tests do: after an outage the relay tries again within 2 s, not 15 s.
-        environment.put("RECTRACK_OUTBOX_MAX_BACKOFF", "2s");
-        // A killed consumer's partitions go to its successor after 10 s rather than Kafka's default 45 s.
-        // (kafka.* settings go to every channel; an environment variable cannot name one channel unambiguously.)
-        environment.put("KAFKA_SESSION_TIMEOUT_MS", "10000");
-        return environment;
+        return Chaos.environment(settings);
     }
 
     private static ServiceProcess start(String module, Map<String, String> environment) {
-        Path log = Path.of("target", "service-logs", "nothing-lost", module + ".log");
-        return ServiceProcess.start(module, RunningServices.freePort(), environment, log).awaitReady(STARTUP);
+        return Chaos.start(module, environment, "nothing-lost/" + module);
     }
 }
