@@ -11,6 +11,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.rectrack.events.EventCodec;
@@ -27,6 +28,7 @@ import org.rectrack.events.recommendations.RecommendationChanged;
  * away) is tried again, each time in a new transaction, until it succeeds: a valid event is never dead-lettered
  * for an outage, however long (the partition waits meanwhile). Other events on the topic that must follow the
  * recommendations they name (an import's draft evidence) go to the {@link AfterRecommendations} in the same order.
+ * Each record handled moves the {@link ReplicaProgress} on, with the recommendation it applies.
  */
 @ApplicationScoped
 public class RecommendationReplica {
@@ -36,11 +38,14 @@ public class RecommendationReplica {
     private final EventCodec codec;
     private final EventInbox inbox;
     private final List<AfterRecommendations> followers;
+    private final ReplicaProgress progress;
 
-    RecommendationReplica(EventCodec codec, EventInbox inbox, @All List<AfterRecommendations> followers) {
+    RecommendationReplica(EventCodec codec, EventInbox inbox, @All List<AfterRecommendations> followers,
+            ReplicaProgress progress) {
         this.codec = codec;
         this.inbox = inbox;
         this.followers = followers;
+        this.progress = progress;
     }
 
     @Incoming(CHANNEL)
@@ -48,26 +53,43 @@ public class RecommendationReplica {
     @Retry(maxRetries = -1, delay = 200, maxDuration = 0,
             abortOn = MalformedEventException.class)
     @ExponentialBackoff(maxDelay = 10, maxDelayUnit = ChronoUnit.SECONDS)
-    public void apply(String payload) {
-        EventEnvelope<?> event = codec.decode(payload);
+    public void apply(ConsumerRecord<String, String> record) {
+        try {
+            applyEvent(record);
+        } catch (MalformedEventException e) {
+            // Off to the dead-letter topic: the partition moves past it all the same.
+            QuarkusTransaction.requiringNew().run(() -> progress.handled(record));
+            throw e;
+        }
+    }
+
+    private void applyEvent(ConsumerRecord<String, String> record) {
+        EventEnvelope<?> event = codec.decode(record.value());
         if (!(event.data() instanceof RecommendationChanged recommendation)) {
-            // Reports share the topic and are not needed here; draft evidence is, after its recommendation.
+            // Reports share the topic and are not needed here; draft evidence is, after its recommendation. The
+            // followers commit on their own, so the position follows them (a crash between the two hands the record
+            // to them again, which a follower ignores as it ignores any redelivery).
             followers.forEach(follower -> follower.apply(event));
+            QuarkusTransaction.requiringNew().run(() -> progress.handled(record));
             return;
         }
         check(event, recommendation);
-        boolean applied = QuarkusTransaction.requiringNew().call(() -> inbox.applyOnce(event, () -> {
-            KnownRecommendation known = KnownRecommendation.<KnownRecommendation> findByIdOptional(recommendation.id())
-                    .orElseGet(KnownRecommendation::new);
-            known.id = recommendation.id();
-            known.code = recommendation.code();
-            known.country = recommendation.country();
-            known.year = recommendation.year();
-            known.state = recommendation.state();
-            known.version = event.aggregateVersion();
-            known.updatedAt = recommendation.changedAt() != null ? recommendation.changedAt() : event.occurredAt();
-            known.persist();
-        }));
+        boolean applied = QuarkusTransaction.requiringNew().call(() -> {
+            boolean changed = inbox.applyOnce(event, () -> {
+                KnownRecommendation known = KnownRecommendation.<KnownRecommendation> findByIdOptional(recommendation.id())
+                        .orElseGet(KnownRecommendation::new);
+                known.id = recommendation.id();
+                known.code = recommendation.code();
+                known.country = recommendation.country();
+                known.year = recommendation.year();
+                known.state = recommendation.state();
+                known.version = event.aggregateVersion();
+                known.updatedAt = recommendation.changedAt() != null ? recommendation.changedAt() : event.occurredAt();
+                known.persist();
+            });
+            progress.handled(record);
+            return changed;
+        });
         Log.debugf("%s %s version %d of recommendation %s", applied ? "Applied" : "Ignored already applied",
                 EventType.RECOMMENDATION_CHANGED.name(), event.aggregateVersion(), recommendation.id());
     }

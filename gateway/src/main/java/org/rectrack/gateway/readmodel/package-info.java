@@ -51,8 +51,9 @@
  * event of version 1 lost upstream would park the aggregate for good) and protect against nothing the topic's ACLs do
  * not already.
  *
- * <p><b>Rebuilding.</b> An empty database reads both topics from the beginning
- * ({@link org.rectrack.gateway.readmodel.ReplayOnEmptyReadModel}); {@code POST /admin/rebuilds} starts a job
+ * <p><b>Rebuilding.</b> Each partition is read from the read model's own progress, and an empty database reads both
+ * topics from the beginning ({@link org.rectrack.gateway.readmodel.SeekToReadModelProgress}); {@code POST
+ * /admin/rebuilds} starts a job
  * ({@link org.rectrack.gateway.readmodel.RebuildJobs}) that wipes the tables of
  * {@link org.rectrack.gateway.readmodel.ReadModelTables#FROM_THE_TOPICS} and replays both topics
  * ({@link org.rectrack.gateway.readmodel.ReadModelRebuild}), ending in the same rows; one at a time across every gateway

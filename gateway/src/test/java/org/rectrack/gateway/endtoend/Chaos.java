@@ -117,10 +117,20 @@ final class Chaos {
             await().atMost(CONVERGENCE).pollInterval(Duration.ofSeconds(1))
                     .until(() -> versions(shownBy(http, gatewayApi, recommendations)).equals(versions(owned)));
         } catch (ConditionTimeoutException e) {
-            System.out.printf("[chaos] the gateway at %s did not catch up with the evidence-service within %s%n",
-                    gatewayApi, CONVERGENCE);
+            System.out.printf("[chaos] the gateway at %s did not catch up with the evidence-service within %s; its"
+                    + " readiness: %s%n", gatewayApi, CONVERGENCE, readiness(http, gatewayApi));
         }
         return owned;
+    }
+
+    /** The gateway's readiness detail (consumer lag, knownAt watermark), or why it could not be read. */
+    private static String readiness(Http http, String gatewayApi) {
+        try {
+            String gateway = gatewayApi.replaceFirst("/api/v1/?$", "");
+            return http.get(gateway + "/q/health/ready", TestTokens.forRole("reviewer", "chaos-board")).body().toString();
+        } catch (IOException e) {
+            return "unreadable (" + e + ")";
+        }
     }
 
     /** The evidence-service's own answer, on its own port: the truth a gateway's read model must reach. */

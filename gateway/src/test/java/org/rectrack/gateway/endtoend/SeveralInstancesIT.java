@@ -127,6 +127,8 @@ class SeveralInstancesIT {
                 .toList();
         TopicCheck topic = TopicCheck.read(broker.bootstrapServers(), owned);
         Answers answers = Answers.compare(recommendations, owned);
+        String rebuild = rebuildAskedOfBothGateways();
+        Answers afterRebuild = Answers.compare(recommendations, owned);
         System.out.printf("[several-instances] relays seen sending %s; writes %d, pieces of evidence %d, events on %s %d"
                         + " (%d sent twice), out of order %d, two events for one version %d; gateways lost %s, differing"
                         + " from the evidence-service %s; answers compared %d, differing between the gateways %d%n",
@@ -135,6 +137,8 @@ class SeveralInstancesIT {
                 ledgers.stream().map(ledger -> ledger.lost().size()).toList(),
                 ledgers.stream().map(ledger -> ledger.differing().size()).toList(), answers.compared(),
                 answers.differing().size());
+        System.out.printf("[several-instances] rebuild asked of both gateways at once: %s; afterwards answers compared"
+                + " %d, differing %d%n", rebuild, afterRebuild.compared(), afterRebuild.differing().size());
 
         assertThat(first.unexpected()).as("answers no fault explains, first gateway").isEmpty();
         assertThat(second.unexpected()).as("answers no fault explains, second gateway").isEmpty();
@@ -149,6 +153,7 @@ class SeveralInstancesIT {
         assertThat(topic.conflicting()).as("evidence versions with two different events on the topic").isEmpty();
         assertThat(answers.differing()).as("answers that differ between the gateways or from the evidence-service")
                 .isEmpty();
+        assertThat(afterRebuild.differing()).as("answers that differ after the rebuild").isEmpty();
     }
 
     // --- faults
@@ -214,6 +219,37 @@ class SeveralInstancesIT {
         System.out.printf("[several-instances] gateway %d restarted at %d writes (%d answers lost meanwhile)%n", index,
                 Chaos.writes(loads), itsLoad.lostAnswers() - lostBefore);
         Chaos.awaitMoreWrites("after gateway " + index + " restarted", 30, loads);
+    }
+
+    /**
+     * Asks both gateways at once to rebuild the read model: one runs it and the other answers 409 naming it (one
+     * rebuild at a time across the instances sharing the read model); the job is followed through the gateway that
+     * did not run it, until FINISHED. Returns what happened, for the log.
+     */
+    private static String rebuildAskedOfBothGateways() {
+        String admin = TestTokens.forRole("admin", "");
+        List<CompletableFuture<Reply>> asked = IntStream.range(0, INSTANCES).mapToObj(gateway ->
+                CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return HTTP.post(api(gateway) + "admin/rebuilds", admin, null, Map.of());
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException("gateway " + gateway + " did not answer the rebuild", e);
+                    }
+                })).toList();
+        List<Reply> answers = asked.stream().map(CompletableFuture::join).toList();
+        assertThat(answers).as("both gateways' answers to a rebuild asked at once").extracting(Reply::status)
+                .containsExactlyInAnyOrder(202, 409);
+        int runner = answers.get(0).status() == 202 ? 0 : 1;
+        String job = answers.get(runner).body().path("id").asText();
+        assertThat(answers.get(1 - runner).body().path("detail").asText()).as("the 409 names the rebuild under way")
+                .contains(job);
+        JsonNode finished = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                .alias("the rebuild, followed through the other gateway, ends")
+                .until(() -> HTTP.get(api(1 - runner) + "admin/rebuilds/" + job, admin).body(),
+                        state -> List.of("FINISHED", "FAILED").contains(state.path("state").asText()));
+        assertThat(finished.path("state").asText()).as("the rebuild %s", finished).isEqualTo("FINISHED");
+        return "gateway " + runner + " ran it (" + finished.path("applied").asLong() + " events applied), the other"
+                + " answered 409";
     }
 
     /** How many consumers the gateways' consumer group has, and how many partitions they hold among them. */
