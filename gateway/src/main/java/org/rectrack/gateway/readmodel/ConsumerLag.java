@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
@@ -24,8 +23,9 @@ import org.rectrack.events.Topics;
 
 /**
  * How far the read model is behind the topics: per topic, the records published but not yet handled by the
- * consumers. Measured against the topics' end offsets every few seconds; the position of each partition is
- * the furthest of what this gateway handled and what its group committed. Published as the gauge
+ * consumers. Measured against the topics' end offsets every few seconds; the position of each partition is the read
+ * model's own progress ({@link ReadModelProgress}, shared by every gateway instance and the one the consumers start
+ * from), not the group's committed offset, which is committed apart. Published as the gauge
  * {@value #GAUGE} (per topic) and in the readiness check.
  */
 @ApplicationScoped
@@ -35,15 +35,14 @@ public class ConsumerLag {
     public static final List<String> TOPICS = List.of(Topics.RECOMMENDATIONS, Topics.EVIDENCE);
 
     private final TopicOffsets offsets;
-    private final ReadModelConfig config;
-    private final Map<TopicPartition, Long> handled = new ConcurrentHashMap<>();
+    private final ReadModelProgress progress;
     private volatile Map<String, Long> lastMeasured = Map.of();
     private final List<Meter> gauges = new ArrayList<>();
     private MeterRegistry registry;
 
-    ConsumerLag(TopicOffsets offsets, ReadModelConfig config) {
+    ConsumerLag(TopicOffsets offsets, ReadModelProgress progress) {
         this.offsets = offsets;
-        this.config = config;
+        this.progress = progress;
     }
 
     /**
@@ -63,11 +62,6 @@ public class ConsumerLag {
                     .strongReference(true)
                     .register(registry));
         }
-    }
-
-    /** The consumer has handled (applied, ignored or dead-lettered) this record. */
-    void handled(String topic, int partition, long offset) {
-        handled.merge(new TopicPartition(topic, partition), offset + 1, Math::max);
     }
 
     /** The lag per topic as last measured; a topic missing is one whose lag is not known. */
@@ -116,12 +110,12 @@ public class ConsumerLag {
             }
             Map<TopicPartition, Long> ends = offsets.ends(partitions);
             Map<TopicPartition, Long> starts = offsets.starts(partitions);
-            Map<TopicPartition, Long> committed = offsets.committed(config.groupId());
+            Map<TopicPartition, ReadModelProgress.Position> positions = progress.positions();
             Map<String, Long> lag = new HashMap<>();
             TOPICS.forEach(topic -> lag.put(topic, 0L));
             for (TopicPartition partition : partitions) {
-                long position = Math.max(starts.get(partition), committed.getOrDefault(partition, 0L));
-                position = Math.max(position, handled.getOrDefault(partition, 0L));
+                ReadModelProgress.Position handled = positions.get(partition);
+                long position = Math.max(starts.get(partition), handled == null ? 0L : handled.nextOffset());
                 lag.merge(partition.topic(), Math.max(0, ends.get(partition) - position), Long::sum);
             }
             lastMeasured = Map.copyOf(lag);

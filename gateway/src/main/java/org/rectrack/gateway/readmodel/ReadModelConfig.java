@@ -1,6 +1,7 @@
 package org.rectrack.gateway.readmodel;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -8,10 +9,6 @@ import io.smallrye.config.WithDefault;
 /** Settings of the read model's consumers, lag measurement and rebuild. */
 @ConfigMapping(prefix = "rectrack.read-model")
 public interface ReadModelConfig {
-
-    /** The consumer group of both channels; must match {@code mp.messaging.incoming.*.group.id}. */
-    @WithDefault("gateway")
-    String groupId();
 
     /** Bound on one question to Kafka when measuring the lag. */
     @WithDefault("3s")
@@ -27,6 +24,14 @@ public interface ReadModelConfig {
      */
     @WithDefault("20ms")
     Duration clockSkew();
+
+    /**
+     * The consumer lag (records not yet applied, on either topic) past which the gateway reports itself not ready
+     * ({@link ReadModelHealth}), so that a load balancer sends readers elsewhere or says 503 rather than answers known
+     * only long ago: a read model replaying from empty, or stuck. Unset (the default): a lag never makes it unready.
+     * Gateways share one read model, so they pass the limit together; set it well above a burst of writes.
+     */
+    Optional<Long> readyLagLimit();
 
     /** How long a question about a {@code knownAt} the read model has not reached yet waits before a 503. */
     @WithDefault("2s")

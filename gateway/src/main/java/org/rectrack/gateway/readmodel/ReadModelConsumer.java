@@ -26,12 +26,10 @@ public class ReadModelConsumer {
 
     private final ReadModelProjector projector;
     private final RebuildGate gate;
-    private final ConsumerLag lag;
 
-    ReadModelConsumer(ReadModelProjector projector, RebuildGate gate, ConsumerLag lag) {
+    ReadModelConsumer(ReadModelProjector projector, RebuildGate gate) {
         this.projector = projector;
         this.gate = gate;
-        this.lag = lag;
     }
 
     @Incoming(RECOMMENDATIONS)
@@ -61,9 +59,7 @@ public class ReadModelConsumer {
                 projector.skipped(record);
                 return null;
             });
-            lag.handled(record.topic(), record.partition(), record.offset());
             throw e;
         }
-        lag.handled(record.topic(), record.partition(), record.offset());
     }
 }

@@ -72,14 +72,6 @@ public class TopicOffsets {
         return offsets(partitions, OffsetSpec.earliest());
     }
 
-    /** The offsets a consumer group has committed, per partition; a partition it never committed is missing. */
-    Map<TopicPartition, Long> committed(String groupId)
-            throws ExecutionException, TimeoutException, InterruptedException {
-        return await(admin().listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()).entrySet().stream()
-                .filter(entry -> entry.getValue() != null)
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
-    }
-
     /** The topic's {@code message.timestamp.type} (CreateTime or LogAppendTime), if the broker says. */
     Optional<String> timestampType(String topic) throws ExecutionException, TimeoutException, InterruptedException {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);

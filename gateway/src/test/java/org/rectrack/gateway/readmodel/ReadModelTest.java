@@ -13,6 +13,7 @@ import static org.rectrack.gateway.TestEvents.recommendation;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -298,7 +299,7 @@ class ReadModelTest {
     }
 
     @Test
-    void theConsumerLagIsInTheReadinessCheckAndTheMetrics() {
+    void theConsumerLagAndTheWatermarkAreInTheReadinessCheckAndTheLagInTheMetrics() {
         RecordMetadata sent = publish(TestEvents.report(UUID.randomUUID(), 1, TestEvents.uniqueCountryYear(), Tier.TIER_1,
                 minutesAgo(1)));
         TestEvents.awaitHandled(sent);
@@ -307,6 +308,11 @@ class ReadModelTest {
 
         io.restassured.RestAssured.get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'read-model' }.data.'lag rectrack.recommendations.v1'", equalTo(0));
+        // And how far knownAt has reached: past the record just handled, once measured.
+        await().atMost(Duration.ofSeconds(30)).until(() -> Instant.parse(io.restassured.RestAssured
+                .get("/q/health/ready").then().statusCode(200).extract()
+                .<String> path("checks.find { it.name == 'read-model' }.data.'known-at watermark'"))
+                .isAfter(Instant.ofEpochMilli(sent.timestamp())));
         // The value too: the gauge reads this application's measurement, not one of an earlier start in this JVM.
         io.restassured.RestAssured.get("/q/metrics").then().statusCode(200)
                 .body(containsString("rectrack_gateway_consumer_lag{topic=\"rectrack.recommendations.v1\"} 0.0"));
