@@ -27,13 +27,12 @@ import org.apache.kafka.common.TopicPartition;
 public abstract class SeekToStoredPositions implements KafkaConsumerRebalanceListener {
 
     /**
-     * The stored next offset of each of these partitions that has one.
+     * The stored next offset of every partition that has one.
      *
-     * @param partitions the partitions just assigned to this consumer
      * @return the next offset to read, by partition; a partition without an entry has had no record handled
-     * @throws RuntimeException when the store cannot be read: every partition is then read from its beginning
+     * @throws RuntimeException when the store cannot be read: every partition assigned is then read from its beginning
      */
-    protected abstract Map<TopicPartition, Long> storedPositions(Collection<TopicPartition> partitions);
+    protected abstract Map<TopicPartition, Long> storedPositions();
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
@@ -42,7 +41,7 @@ public abstract class SeekToStoredPositions implements KafkaConsumerRebalanceLis
         }
         Map<TopicPartition, Long> stored;
         try {
-            stored = storedPositions(partitions);
+            stored = storedPositions();
         } catch (RuntimeException e) {
             // Unknown how far the state got: from the beginning is safe (the inbox ignores what was applied); the
             // group's offset may skip what the state never had.
@@ -62,7 +61,8 @@ public abstract class SeekToStoredPositions implements KafkaConsumerRebalanceLis
         if (!fromTheBeginning.isEmpty()) {
             consumer.seekToBeginning(fromTheBeginning);
         }
-        Log.infof("Reading %s from the positions stored with the state (%s) and %s from the beginning",
-                stored.keySet(), stored.values(), fromTheBeginning);
+        Log.infof("Reading %s from the positions stored with the state and %s from the beginning",
+                partitions.stream().filter(stored::containsKey).map(partition -> partition + "@" + stored.get(partition))
+                        .toList(), fromTheBeginning);
     }
 }

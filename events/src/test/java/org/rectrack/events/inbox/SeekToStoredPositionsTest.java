@@ -2,7 +2,6 @@ package org.rectrack.events.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +39,7 @@ class SeekToStoredPositionsTest {
 
         new SeekToStoredPositions() {
             @Override
-            protected Map<TopicPartition, Long> storedPositions(Collection<TopicPartition> partitions) {
+            protected Map<TopicPartition, Long> storedPositions() {
                 throw new IllegalStateException("the database is away");
             }
         }.onPartitionsAssigned(consumer, List.of(STORED, NEVER_HANDLED));
@@ -60,7 +59,7 @@ class SeekToStoredPositionsTest {
     private static void seekWith(MockConsumer<String, String> consumer, Map<TopicPartition, Long> stored) {
         new SeekToStoredPositions() {
             @Override
-            protected Map<TopicPartition, Long> storedPositions(Collection<TopicPartition> partitions) {
+            protected Map<TopicPartition, Long> storedPositions() {
                 return stored;
             }
         }.onPartitionsAssigned(consumer, List.of(STORED, NEVER_HANDLED));

@@ -1,8 +1,6 @@
 package org.rectrack.evidence.replica;
 
-import java.util.Collection;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,8 +28,7 @@ public class SeekToReplicaProgress extends SeekToStoredPositions {
     }
 
     @Override
-    protected Map<TopicPartition, Long> storedPositions(Collection<TopicPartition> partitions) {
-        return progress.positions().entrySet().stream().filter(entry -> partitions.contains(entry.getKey()))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    protected Map<TopicPartition, Long> storedPositions() {
+        return progress.positions();
     }
 }

@@ -1,6 +1,5 @@
 package org.rectrack.gateway.readmodel;
 
-import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -30,8 +29,8 @@ public class SeekToReadModelProgress extends SeekToStoredPositions {
     }
 
     @Override
-    protected Map<TopicPartition, Long> storedPositions(Collection<TopicPartition> partitions) {
-        return progress.positions().entrySet().stream().filter(entry -> partitions.contains(entry.getKey()))
+    protected Map<TopicPartition, Long> storedPositions() {
+        return progress.positions().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().nextOffset()));
     }
 }
