@@ -92,7 +92,10 @@ class BoardPageTest {
                 .filter(tr -> tr.selectFirst("th").text().equals(String.valueOf(data.where().year()))).findFirst()
                 .orElseThrow();
         assertThat(year.select("td").eachText()).containsExactly("0", "1", "0", "0", "2", "3");
-        assertThat(svg.select("rect.seg")).hasSize(2);
+        // The chart has every year of the country, and other tests may publish other years of it: this year's bar
+        // has a segment for each status it holds (in progress 1, no evidence 2).
+        assertThat(svg.select("rect.seg").stream().map(segment -> segment.selectFirst("title").text())
+                .filter(title -> title.startsWith(data.where().year() + ":")).toList()).hasSize(2);
     }
 
     @Test
