@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +25,9 @@ import org.apache.kafka.common.TopicPartition;
  * the time {@code knownAt} speaks of (DESIGN.md, "Two times"). An answer as known at an instant at or before it is
  * final: nothing recorded by then can still arrive, so the same question gives the same answer for ever.
  *
- * <p>How it is measured, every {@code rectrack.read-model.watermark-interval} (100 ms): take the instant {@code t}
+ * <p>How it is measured, every {@code rectrack.read-model.watermark-interval} (100 ms), and once the allowed clock skew
+ * has passed after this instance's consumers applied a record ({@link #nudge()}), so that a write shows in answers a
+ * measurement after it is applied rather than at the next interval: take the instant {@code t}
  * (less the allowed clock skew), then ask Kafka for each partition's end offset, then read the read model's progress
  * ({@link ReadModelProgress}). A partition whose progress has reached its end offset has reached {@code t}: every
  * record appended before {@code t} was before that end. A partition behind has reached just before the append time of
@@ -63,7 +67,9 @@ public class KnownAtWatermark {
     private volatile Set<TopicPartition> partitions = Set.of();
     private volatile Instant partitionsListedAt = Instant.EPOCH;
     private final Set<String> checkedTimestampType = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private ScheduledExecutorService measuring;
+    private volatile ScheduledExecutorService measuring;
+    /** When ({@link System#nanoTime()}) the latest measurement {@link #nudge()} asked for runs. */
+    private final AtomicLong nudgedFor = new AtomicLong(System.nanoTime());
 
     KnownAtWatermark(TopicOffsets offsets, ReadModelConfig config, ReadModelProgress progress,
             Event<Rebuilt> rebuilt) {
@@ -81,6 +87,36 @@ public class KnownAtWatermark {
         });
         long interval = Math.max(1, config.watermarkInterval().toMillis());
         measuring.scheduleWithFixedDelay(this::measureQuietly, 0, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Asks for a measurement once the allowed clock skew has passed, without waiting for it: this instance's consumers
+     * have just committed a record, and only then can an instant measured claim it (see {@code clockSkew}). A
+     * measurement already asked for at that moment or later serves; otherwise the next is asked for a clock skew after
+     * the last, so that a stream of records is measured once per clock skew (20 ms), not once per record.
+     */
+    void nudge() {
+        ScheduledExecutorService executor = measuring;
+        if (executor == null) {
+            return;
+        }
+        long skew = Math.max(1, config.clockSkew().toNanos());
+        while (true) {
+            long asked = nudgedFor.get();
+            long due = System.nanoTime() + skew;
+            if (asked - due >= 0) {
+                return;
+            }
+            long at = Math.max(due, asked + skew);
+            if (nudgedFor.compareAndSet(asked, at)) {
+                try {
+                    executor.schedule(this::measureQuietly, at - System.nanoTime(), TimeUnit.NANOSECONDS);
+                } catch (RejectedExecutionException e) {
+                    // Shutting down: nothing to measure for.
+                }
+                return;
+            }
+        }
     }
 
     /** The watermark and latest change as last measured; both the epoch before the first measurement. */

@@ -26,10 +26,12 @@ public class ReadModelConsumer {
 
     private final ReadModelProjector projector;
     private final RebuildGate gate;
+    private final KnownAtWatermark watermark;
 
-    ReadModelConsumer(ReadModelProjector projector, RebuildGate gate) {
+    ReadModelConsumer(ReadModelProjector projector, RebuildGate gate, KnownAtWatermark watermark) {
         this.projector = projector;
         this.gate = gate;
+        this.watermark = watermark;
     }
 
     @Incoming(RECOMMENDATIONS)
@@ -60,6 +62,9 @@ public class ReadModelConsumer {
                 return null;
             });
             throw e;
+        } finally {
+            // Committed (or moved past): the watermark may pass it now, not only at its next interval.
+            watermark.nudge();
         }
     }
 }
