@@ -2,6 +2,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -20,11 +21,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -122,14 +125,9 @@ public final class Bench {
                 .issuer(System.getenv().getOrDefault("BENCH_ISSUER", TestTokens.ISSUER)).sign());
     }
 
-    record Answer(int status, String body, HttpHeadersView headers) {
+    /** An HTTP answer: its status, body and headers. */
+    record Answer(int status, String body, HttpHeaders headers) {
         String header(String name) {
-            return headers.first(name);
-        }
-    }
-
-    record HttpHeadersView(java.net.http.HttpHeaders headers) {
-        String first(String name) {
             return headers.firstValue(name).orElse(null);
         }
     }
@@ -148,7 +146,7 @@ public final class Bench {
         try {
             HttpResponse<String> response = HTTP.send(request.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Answer(response.statusCode(), response.body(), new HttpHeadersView(response.headers()));
+            return new Answer(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + url, e);
         } catch (InterruptedException e) {
@@ -559,7 +557,7 @@ public final class Bench {
 
         /** The originals' events on rectrack.evidence.v1, each aggregate's in its order. */
         private static Map<String, List<Event>> events(Collection<String> originals) {
-            java.util.Set<String> wanted = new java.util.HashSet<>(originals);
+            Set<String> wanted = new HashSet<>(originals);
             Map<String, List<Event>> events = new HashMap<>();
             Properties settings = new Properties();
             settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, env("BENCH_KAFKA"));
@@ -942,6 +940,8 @@ public final class Bench {
             double seconds = millisSince(started) / 1000;
             int countries = numbers(body, "countriesTotal").stream().findFirst().orElse(0L).intValue();
             record(Map.of("import.narratives", countries, "import.chars", report.length(),
+                    "import.done", numbers(body, "done").stream().findFirst().orElse(0L),
+                    "import.failed", numbers(body, "failed").stream().findFirst().orElse(0L),
                     "import.state", string(body, "state"), "import.seconds", fixed(seconds, 2),
                     "import.single_ms", fixed(singleMillis, 1),
                     "import.one_by_one_seconds", fixed(singleMillis * countries / 1000, 2)));
@@ -1024,7 +1024,8 @@ public final class Bench {
                         "<= 3 s, <= 250 MB", verdict(seconds <= 3 && megabytes <= 250)));
             }
             rows.add(new Row("import of a whole report (" + r.getOrDefault("import.narratives", "?")
-                    + " narratives, " + r.getOrDefault("import.state", "?") + ")",
+                    + " narratives: " + r.getOrDefault("import.done", "?") + " done, "
+                    + r.getOrDefault("import.failed", "?") + " failed)",
                     r.getOrDefault("import.seconds", "?") + " s",
                     "one narrative " + f.ms("import.single_ms") + ", x " + r.getOrDefault("import.narratives", "?")
                             + " = " + r.getOrDefault("import.one_by_one_seconds", "?") + " s",
