@@ -26,8 +26,8 @@ import org.apache.kafka.common.TopicPartition;
  * final: nothing recorded by then can still arrive, so the same question gives the same answer for ever.
  *
  * <p>How it is measured, every {@code rectrack.read-model.watermark-interval} (100 ms), and once the allowed clock skew
- * has passed after this instance's consumers applied a record ({@link #nudge()}), so that a write shows in answers a
- * measurement after it is applied rather than at the next interval: take the instant {@code t}
+ * has passed after the append time of a record this instance's consumers applied ({@link #nudge}), so that a write
+ * shows in answers as soon as a measurement can claim it rather than at the next interval: take the instant {@code t}
  * (less the allowed clock skew), then ask Kafka for each partition's end offset, then read the read model's progress
  * ({@link ReadModelProgress}). A partition whose progress has reached its end offset has reached {@code t}: every
  * record appended before {@code t} was before that end. A partition behind has reached just before the append time of
@@ -68,7 +68,7 @@ public class KnownAtWatermark {
     private volatile Instant partitionsListedAt = Instant.EPOCH;
     private final Set<String> checkedTimestampType = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile ScheduledExecutorService measuring;
-    /** When ({@link System#nanoTime()}) the latest measurement {@link #nudge()} asked for runs. */
+    /** When ({@link System#nanoTime()}) the latest measurement {@link #nudge} asked for runs. */
     private final AtomicLong nudgedFor = new AtomicLong(System.nanoTime());
 
     KnownAtWatermark(TopicOffsets offsets, ReadModelConfig config, ReadModelProgress progress,
@@ -90,20 +90,24 @@ public class KnownAtWatermark {
     }
 
     /**
-     * Asks for a measurement once the allowed clock skew has passed, without waiting for it: this instance's consumers
-     * have just committed a record, and only then can an instant measured claim it (see {@code clockSkew}). A
-     * measurement already asked for at that moment or later serves; otherwise the next is asked for a clock skew after
-     * the last, so that a stream of records is measured once per clock skew (20 ms), not once per record.
+     * Asks for a measurement as soon as it can claim a record this instance's consumers have just committed, without
+     * waiting for it: once the allowed clock skew has passed after the record's append time (an instant measured
+     * earlier cannot claim it, see {@code clockSkew}), at once if that is past. A measurement already asked for at that
+     * moment or later serves; otherwise the next is asked for a clock skew after the last, so that a stream of records
+     * is measured once per clock skew (20 ms), not once per record.
+     *
+     * @param recordedAt the record's append time (its {@code recordedAt})
      */
-    void nudge() {
+    void nudge(Instant recordedAt) {
         ScheduledExecutorService executor = measuring;
         if (executor == null) {
             return;
         }
         long skew = Math.max(1, config.clockSkew().toNanos());
+        long claimableIn = Math.max(0, Duration.between(clock.instant(), recordedAt).toNanos() + skew);
         while (true) {
             long asked = nudgedFor.get();
-            long due = System.nanoTime() + skew;
+            long due = System.nanoTime() + claimableIn;
             if (asked - due >= 0) {
                 return;
             }

@@ -27,11 +27,14 @@ public class ReadModelConsumer {
     private final ReadModelProjector projector;
     private final RebuildGate gate;
     private final KnownAtWatermark watermark;
+    private final ReadYourWrites readYourWrites;
 
-    ReadModelConsumer(ReadModelProjector projector, RebuildGate gate, KnownAtWatermark watermark) {
+    ReadModelConsumer(ReadModelProjector projector, RebuildGate gate, KnownAtWatermark watermark,
+            ReadYourWrites readYourWrites) {
         this.projector = projector;
         this.gate = gate;
         this.watermark = watermark;
+        this.readYourWrites = readYourWrites;
     }
 
     @Incoming(RECOMMENDATIONS)
@@ -64,7 +67,8 @@ public class ReadModelConsumer {
             throw e;
         } finally {
             // Committed (or moved past): the watermark may pass it now, not only at its next interval.
-            watermark.nudge();
+            readYourWrites.recordCommitted();
+            watermark.nudge(ReadModelProjector.recordedAt(record));
         }
     }
 }

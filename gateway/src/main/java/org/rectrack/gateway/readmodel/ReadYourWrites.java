@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -25,7 +24,11 @@ public class ReadYourWrites {
     public record Written(UUID aggregateId, long version) {
     }
 
+    /** How often a write's answer looks again for a version applied by another gateway instance. */
     private static final long POLL_MILLIS = 10;
+
+    /** Notified whenever this instance's consumers have committed a record: a write waiting may look again at once. */
+    private final Object applied = new Object();
 
     private final EntityManager entityManager;
     private final KnownAtWatermark watermark;
@@ -67,11 +70,20 @@ public class ReadYourWrites {
                 return null;
             }
             try {
-                TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
+                synchronized (applied) {
+                    applied.wait(POLL_MILLIS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return null;
             }
+        }
+    }
+
+    /** Called once this instance's consumers have committed a record (or moved past it): waiting writes look again. */
+    void recordCommitted() {
+        synchronized (applied) {
+            applied.notifyAll();
         }
     }
 
