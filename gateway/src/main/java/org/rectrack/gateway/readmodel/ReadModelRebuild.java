@@ -25,9 +25,10 @@ import org.rectrack.events.kafka.KafkaClientSettings;
 /**
  * The work of one rebuild, once {@link RebuildJobs} has closed the {@link RebuildGate}: wipes every table of
  * {@link ReadModelTables#FROM_THE_TOPICS}, then replays both topics from their beginning up to their end at the start
- * of the replay, with a plain consumer outside any group. The consumers of every instance wait at the gate meanwhile
- * and then go on from where they were; whatever they still hold from before is a version already applied, and
- * ignored.
+ * of the replay, with a plain consumer outside any group, each poll's records in one transaction (one by one when one
+ * of them cannot be applied, so that it alone is skipped, as the consumers skipped it). The consumers of every
+ * instance wait at the gate meanwhile and then go on from where they were; whatever they still hold from before is a
+ * version already applied, and ignored.
  */
 @ApplicationScoped
 public class ReadModelRebuild {
@@ -98,22 +99,34 @@ public class ReadModelRebuild {
                     throw new IllegalStateException("the topics were not replayed within " + config.rebuildTimeout()
                             + "; the read model is incomplete until a rebuild finishes");
                 }
+                List<ConsumerRecord<String, String>> batch = new ArrayList<>();
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.offset() >= ends.getOrDefault(new TopicPartition(record.topic(), record.partition()), 0L)) {
-                        continue; // published during the rebuild: the consumers apply it once the gate opens
+                    // One past the end was published during the rebuild: the consumers apply it once the gate opens.
+                    if (record.offset() < ends.getOrDefault(new TopicPartition(record.topic(), record.partition()), 0L)) {
+                        batch.add(record);
                     }
-                    try {
-                        if (projector.replay(record)) {
-                            applied++;
-                        } else {
-                            ignored++;
+                }
+                try {
+                    int changed = batch.isEmpty() ? 0 : projector.replay(batch);
+                    applied += changed;
+                    ignored += batch.size() - changed;
+                } catch (MalformedEventException e) {
+                    // Rolled back: one by one, the unreadable ones are skipped and the rest applied.
+                    Log.debugf("Replaying %d records one by one: %s", batch.size(), e.getMessage());
+                    for (ConsumerRecord<String, String> record : batch) {
+                        try {
+                            if (projector.replay(record)) {
+                                applied++;
+                            } else {
+                                ignored++;
+                            }
+                        } catch (MalformedEventException unreadable) {
+                            // It went to the dead-letter topic when it first came; it is not applied now either.
+                            Log.debugf("Skipped an unreadable event at %s-%d@%d: %s", record.topic(), record.partition(),
+                                    record.offset(), unreadable.getMessage());
+                            projector.skipped(record);
+                            skipped++;
                         }
-                    } catch (MalformedEventException e) {
-                        // It went to the dead-letter topic when it first came; it is not applied now either.
-                        Log.debugf("Skipped an unreadable event at %s-%d@%d: %s", record.topic(), record.partition(),
-                                record.offset(), e.getMessage());
-                        projector.skipped(record);
-                        skipped++;
                     }
                 }
                 progress.reached(new Result(applied, ignored, skipped, progress(consumer, partitions, starts, ends)));
@@ -155,6 +168,7 @@ public class ReadModelRebuild {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500));
+                // Each poll's records are replayed in one transaction (ReadModelProjector.replay(List)).
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000));
     }
 }
