@@ -85,8 +85,8 @@ public class ReadModelProjector {
      * @param records records of {@code rectrack.recommendations.v1} and {@code rectrack.evidence.v1}, in the order
      *                the consumer returned them (each partition's in offset order)
      * @return how many of them changed the read model; the rest were already applied or write no version
-     * @throws MalformedEventException if any of them cannot be applied (the batch is rolled back: replay its records
-     *                                 one by one to find which)
+     * @throws MalformedEventException if any of them cannot be applied (the batch is rolled back: replay it in
+     *                                 smaller batches, or its records one by one, to find which)
      */
     @Transactional
     public int replay(List<ConsumerRecord<String, String>> records) {

@@ -3,10 +3,10 @@ package org.rectrack.gateway.readmodel;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -18,8 +18,7 @@ import org.hibernate.Session;
 
 /**
  * Inserts version rows ({@link ReportVersion}, {@link RecommendationVersion}, {@link EvidenceVersion} with its links
- * and history) in JDBC statement batches, one round trip for many rows, in the caller's transaction: a rebuild's
- * replay. Hibernate inserts rows with identity keys ({@code seq ... generated always as identity}) one statement
+ * and history) many at a time, one insert statement a table, in the caller's transaction: a rebuild's replay. Hibernate inserts rows with identity keys ({@code seq ... generated always as identity}) one statement
  * each, which held a rebuild to a few hundred events a second. The columns are the entities' own; RebuildTest
  * compares every column of a rebuilt read model with the one the consumers wrote through Hibernate.
  */
@@ -32,33 +31,26 @@ class VersionRowInserts {
      */
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
-    private static final String REPORT = """
-            insert into report_version (report_id, version, event_id, occurred_at, recorded_at, country, year, tier,
-                publisher, title, source_url, published_on, period_from, period_to, recommendation_count, changed_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """;
-    private static final String RECOMMENDATION = """
-            insert into recommendation_version (recommendation_id, version, event_id, occurred_at, recorded_at,
-                report_id, code, country, year, rank, text, revision, pillars, target_groups, continues_from_id, state,
-                change, changed_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)
-            """;
-    private static final String EVIDENCE = """
-            insert into evidence_version (evidence_id, version, event_id, occurred_at, recorded_at, organisation, origin,
-                action_from, action_to, summary, language, source_title, source_publisher, source_url,
-                source_document_reference, source_published_on, source_quote, metrics, visibility, state, change,
-                created_at, changed_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
-            """;
+    private static final Table REPORT = new Table("report_version", """
+            report_id uuid, version int8, event_id uuid, occurred_at timestamptz, recorded_at timestamptz, country text,
+            year int4, tier text, publisher text, title text, source_url text, published_on date, period_from date,
+            period_to date, recommendation_count int4, changed_at timestamptz""");
+    private static final Table RECOMMENDATION = new Table("recommendation_version", """
+            recommendation_id uuid, version int8, event_id uuid, occurred_at timestamptz, recorded_at timestamptz,
+            report_id uuid, code text, country text, year int4, rank int4, text text, revision int4, pillars jsonb,
+            target_groups jsonb, continues_from_id uuid, state text, change text, changed_at timestamptz""");
+    private static final Table EVIDENCE = new Table("evidence_version", """
+            evidence_id uuid, version int8, event_id uuid, occurred_at timestamptz, recorded_at timestamptz,
+            organisation text, origin text, action_from date, action_to date, summary text, language text,
+            source_title text, source_publisher text, source_url text, source_document_reference text,
+            source_published_on date, source_quote text, metrics jsonb, visibility text, state text, change text,
+            created_at timestamptz, changed_at timestamptz""");
     // A version's seq is the database's: its links and history find it by (evidence_id, version), which is unique.
-    private static final String LINK = """
-            insert into evidence_version_link (evidence_seq, position, recommendation_id, assessment)
-            select seq, ?, ?, ? from evidence_version where evidence_id = ? and version = ?
-            """;
-    private static final String TRANSITION = """
-            insert into evidence_version_transition (evidence_seq, position, state, actor, organisation, at, reason)
-            select seq, ?, ?, ?, ?, ?, ? from evidence_version where evidence_id = ? and version = ?
-            """;
+    private static final Table LINK = new Table("evidence_version_link", """
+            evidence_id uuid, version int8, position int4, recommendation_id uuid, assessment text""");
+    private static final Table TRANSITION = new Table("evidence_version_transition", """
+            evidence_id uuid, version int8, position int4, state text, actor text, organisation text, at timestamptz,
+            reason text""");
 
     private final EntityManager entityManager;
 
@@ -76,62 +68,55 @@ class VersionRowInserts {
         if (rows.isEmpty()) {
             return;
         }
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (Batch reports = new Batch(connection, REPORT);
-                    Batch recommendations = new Batch(connection, RECOMMENDATION);
-                    Batch evidence = new Batch(connection, EVIDENCE);
-                    Batch links = new Batch(connection, LINK);
-                    Batch transitions = new Batch(connection, TRANSITION)) {
-                for (PanacheEntityBase row : rows) {
-                    switch (row) {
-                        case ReportVersion report -> report(reports, report);
-                        case RecommendationVersion recommendation -> recommendation(recommendations, recommendation);
-                        case EvidenceVersion version -> evidence(evidence, links, transitions, version);
-                        default -> throw new IllegalArgumentException("not a version row: " + row.getClass());
-                    }
-                }
-                reports.execute();
-                recommendations.execute();
-                evidence.execute();
-                links.execute();
-                transitions.execute();
+        Rows reports = new Rows(REPORT);
+        Rows recommendations = new Rows(RECOMMENDATION);
+        Rows evidence = new Rows(EVIDENCE);
+        Rows links = new Rows(LINK);
+        Rows transitions = new Rows(TRANSITION);
+        for (PanacheEntityBase row : rows) {
+            switch (row) {
+                case ReportVersion report -> report(reports, report);
+                case RecommendationVersion recommendation -> recommendation(recommendations, recommendation);
+                case EvidenceVersion version -> evidence(evidence, links, transitions, version);
+                default -> throw new IllegalArgumentException("not a version row: " + row.getClass());
             }
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            reports.insert(connection, "");
+            recommendations.insert(connection, "");
+            evidence.insert(connection, "");
+            String ofItsVersion = " join evidence_version v on v.evidence_id = r.evidence_id and v.version = r.version";
+            links.insert(connection, ofItsVersion);
+            transitions.insert(connection, ofItsVersion);
         });
     }
 
-    private static void report(Batch batch, ReportVersion row) throws SQLException {
-        batch.add(row.reportId, row.version, row.eventId, time(row.occurredAt), time(row.recordedAt), row.country,
-                row.year, row.tier.name(), row.publisher, row.title, row.sourceUrl, row.publishedOn, row.periodFrom,
-                row.periodTo, row.recommendationCount, time(row.changedAt));
+    private static void report(Rows rows, ReportVersion row) {
+        rows.add(row.reportId, row.version, row.eventId, row.occurredAt, row.recordedAt, row.country, row.year, row.tier,
+                row.publisher, row.title, row.sourceUrl, row.publishedOn, row.periodFrom, row.periodTo,
+                row.recommendationCount, row.changedAt);
     }
 
-    private static void recommendation(Batch batch, RecommendationVersion row) throws SQLException {
-        batch.add(row.recommendationId, row.version, row.eventId, time(row.occurredAt), time(row.recordedAt),
-                row.reportId, row.code, row.country, row.year, row.rank, row.text, row.revision, json(row.pillars),
-                json(row.targetGroups), row.continuesFromId, row.state.name(), row.change, time(row.changedAt));
+    private static void recommendation(Rows rows, RecommendationVersion row) {
+        rows.add(row.recommendationId, row.version, row.eventId, row.occurredAt, row.recordedAt, row.reportId, row.code,
+                row.country, row.year, row.rank, row.text, row.revision, json(row.pillars), json(row.targetGroups),
+                row.continuesFromId, row.state, row.change, row.changedAt);
     }
 
-    private static void evidence(Batch evidence, Batch links, Batch transitions, EvidenceVersion row)
-            throws SQLException {
-        evidence.add(row.evidenceId, row.version, row.eventId, time(row.occurredAt), time(row.recordedAt),
-                row.organisation, row.origin.name(), row.actionFrom, row.actionTo, row.summary, row.language,
-                row.sourceTitle, row.sourcePublisher, row.sourceUrl, row.sourceDocumentReference, row.sourcePublishedOn,
-                row.sourceQuote, json(row.metrics), row.visibility.name(), row.state.name(), row.change,
-                time(row.createdAt), time(row.changedAt));
+    private static void evidence(Rows evidence, Rows links, Rows transitions, EvidenceVersion row) {
+        evidence.add(row.evidenceId, row.version, row.eventId, row.occurredAt, row.recordedAt, row.organisation,
+                row.origin, row.actionFrom, row.actionTo, row.summary, row.language, row.sourceTitle,
+                row.sourcePublisher, row.sourceUrl, row.sourceDocumentReference, row.sourcePublishedOn, row.sourceQuote,
+                json(row.metrics), row.visibility, row.state, row.change, row.createdAt, row.changedAt);
         for (int position = 0; position < row.links.size(); position++) {
             EvidenceVersion.Link link = row.links.get(position);
-            links.add(position, link.recommendationId, link.assessment.name(), row.evidenceId, row.version);
+            links.add(row.evidenceId, row.version, position, link.recommendationId, link.assessment);
         }
         for (int position = 0; position < row.history.size(); position++) {
             EvidenceVersion.Transition step = row.history.get(position);
-            transitions.add(position, step.state.name(), step.actor, step.organisation, time(step.at), step.reason,
-                    row.evidenceId, row.version);
+            transitions.add(row.evidenceId, row.version, position, step.state, step.actor, step.organisation, step.at,
+                    step.reason);
         }
-    }
-
-    /** A timestamptz parameter, as Hibernate binds an Instant. */
-    private static Object time(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     private static String json(Object value) {
@@ -142,37 +127,67 @@ class VersionRowInserts {
         }
     }
 
-    /** One statement's batch: sent only if rows were added. */
-    private static final class Batch implements AutoCloseable {
+    /**
+     * A table's columns (name and SQL type) as one insert statement takes many rows: each column's values as one
+     * array parameter, in text, which {@code unnest} turns back into rows in their order.
+     */
+    private record Table(String name, List<String> columns, List<String> types) {
 
-        private final PreparedStatement statement;
-        private int added;
+        Table(String name, String columnsAndTypes) {
+            this(name, Arrays.stream(columnsAndTypes.split(",")).map(column -> column.strip().split(" ")[0]).toList(),
+                    Arrays.stream(columnsAndTypes.split(",")).map(column -> column.strip().split(" ")[1]).toList());
+        }
+    }
 
-        Batch(Connection connection, String sql) throws SQLException {
-            this.statement = connection.prepareStatement(sql);
+    /** Rows to insert into one table, column by column. */
+    private static final class Rows {
+
+        private final Table table;
+        private final List<List<String>> columns = new ArrayList<>();
+
+        Rows(Table table) {
+            this.table = table;
+            table.columns().forEach(column -> columns.add(new ArrayList<>()));
         }
 
-        void add(Object... parameters) throws SQLException {
-            for (int i = 0; i < parameters.length; i++) {
-                if (parameters[i] == null) {
-                    statement.setNull(i + 1, Types.NULL);
-                } else {
-                    statement.setObject(i + 1, parameters[i]);
+        /** Adds a row: its values in the table's order, as text (an Instant in ISO 8601, an enum by its name). */
+        void add(Object... values) {
+            for (int i = 0; i < values.length; i++) {
+                columns.get(i).add(switch (values[i]) {
+                    case null -> null;
+                    case Enum<?> constant -> constant.name();
+                    default -> values[i].toString();
+                });
+            }
+        }
+
+        /**
+         * Inserts the rows in one statement, their keys drawn in the order they were added.
+         *
+         * @param join joined to the rows (named r) to find what else a row's table needs (the evidence's seq)
+         */
+        void insert(Connection connection, String join) throws SQLException {
+            if (columns.getFirst().isEmpty()) {
+                return;
+            }
+            boolean ofVersion = !join.isEmpty();
+            List<String> targets = ofVersion
+                    ? Stream.concat(Stream.of("evidence_seq"), table.columns().stream().skip(2)).toList()
+                    : table.columns();
+            List<String> selected = ofVersion
+                    ? Stream.concat(Stream.of("v.seq"), table.columns().stream().skip(2).map(column -> "r." + column))
+                            .toList()
+                    : table.columns().stream().map(column -> "r." + column).toList();
+            String sql = "insert into " + table.name() + " (" + String.join(", ", targets) + ") select "
+                    + String.join(", ", selected) + " from unnest("
+                    + String.join(", ", table.types().stream().map(type -> "?::text[]::" + type + "[]").toList())
+                    + ") with ordinality as r(" + String.join(", ", table.columns()) + ", n)" + join + " order by r.n";
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < columns.size(); i++) {
+                    statement.setArray(i + 1, connection.createArrayOf("text", columns.get(i).toArray(String[]::new)));
                 }
+                statement.executeUpdate();
             }
-            statement.addBatch();
-            added++;
-        }
-
-        void execute() throws SQLException {
-            if (added > 0) {
-                statement.executeBatch();
-            }
-        }
-
-        @Override
-        public void close() throws SQLException {
-            statement.close();
         }
     }
 }
