@@ -18,9 +18,10 @@ import org.hibernate.Session;
 
 /**
  * Inserts version rows ({@link ReportVersion}, {@link RecommendationVersion}, {@link EvidenceVersion} with its links
- * and history) many at a time, one insert statement a table, in the caller's transaction: a rebuild's replay. Hibernate inserts rows with identity keys ({@code seq ... generated always as identity}) one statement
- * each, which held a rebuild to a few hundred events a second. The columns are the entities' own; RebuildTest
- * compares every column of a rebuilt read model with the one the consumers wrote through Hibernate.
+ * and history) many at a time, one insert statement a table, in the caller's transaction: a rebuild's replay.
+ * Hibernate inserts rows with identity keys ({@code seq ... generated always as identity}) one statement each, and
+ * the links and history one statement a row. The columns are the entities' own; RebuildTest compares every column of
+ * a rebuilt read model with the one the consumers wrote through Hibernate.
  */
 @ApplicationScoped
 class VersionRowInserts {
