@@ -1,12 +1,17 @@
 package org.rectrack.events.inbox;
 
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
 import org.rectrack.events.EventCodec.MalformedEventException;
 import org.rectrack.events.EventEnvelope;
 
@@ -17,6 +22,18 @@ import org.rectrack.events.EventEnvelope;
  */
 @ApplicationScoped
 public class EventInbox {
+
+    /**
+     * Claims a version (type, aggregate id, version, event id): inserts the aggregate's row, or moves it forward; one
+     * row affected if the version is newer than the one applied.
+     */
+    private static final String CLAIM = """
+            insert into applied_version (aggregate_type, aggregate_id, version, event_id, applied_at)
+            values (?, ?, ?, ?, now())
+            on conflict (aggregate_type, aggregate_id) do update
+               set version = excluded.version, event_id = excluded.event_id, applied_at = excluded.applied_at
+             where applied_version.version < excluded.version
+            """;
 
     private final EntityManager entityManager;
 
@@ -35,17 +52,11 @@ public class EventInbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean applyOnce(EventEnvelope<?> event, Runnable apply) {
         // One statement both checks and claims the version, so concurrent consumers cannot both win.
-        int claimed = entityManager.createNativeQuery("""
-                insert into applied_version (aggregate_type, aggregate_id, version, event_id, applied_at)
-                values (:type, :id, :version, :eventId, now())
-                on conflict (aggregate_type, aggregate_id) do update
-                   set version = excluded.version, event_id = excluded.event_id, applied_at = excluded.applied_at
-                 where applied_version.version < excluded.version
-                """)
-                .setParameter("type", event.type())
-                .setParameter("id", event.aggregateId())
-                .setParameter("version", event.aggregateVersion())
-                .setParameter("eventId", event.eventId())
+        int claimed = entityManager.createNativeQuery(CLAIM)
+                .setParameter(1, event.type())
+                .setParameter(2, event.aggregateId())
+                .setParameter(3, event.aggregateVersion())
+                .setParameter(4, event.eventId())
                 .executeUpdate();
         if (claimed == 0) {
             return false;
@@ -62,6 +73,57 @@ public class EventInbox {
             throw e;
         }
         return true;
+    }
+
+    /**
+     * Applies many events at once as {@link #applyOnce(EventEnvelope, Runnable)} applies each, in the caller's
+     * transaction: claims their versions in the order given, in one JDBC statement batch (so a second copy of an event,
+     * or an older version after a newer one, loses as it would one by one), then runs {@code apply} with what was
+     * claimed, to write those changes. For a replay of many events, where a round trip per event is the cost.
+     *
+     * @param events the events, in the order their records came
+     * @param apply  told, for each event by its index in {@code events}, whether its version was claimed (true: it is
+     *               to be applied)
+     * @return which events were claimed, by index in {@code events}
+     * @throws MalformedEventException when the database refuses the data {@code apply} writes (see
+     *                                 {@link #refusesData}); the caller's transaction must then be rolled back
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean[] applyOnce(List<? extends EventEnvelope<?>> events, Consumer<boolean[]> apply) {
+        boolean[] claimed = new boolean[events.size()];
+        if (events.isEmpty()) {
+            return claimed;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+                for (EventEnvelope<?> event : events) {
+                    claim.setString(1, event.type());
+                    claim.setObject(2, event.aggregateId());
+                    claim.setLong(3, event.aggregateVersion());
+                    claim.setObject(4, event.eventId());
+                    claim.addBatch();
+                }
+                int[] counts = claim.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] == Statement.SUCCESS_NO_INFO) {
+                        // A driver that rewrites batches (reWriteBatchedInserts) cannot say which rows it changed.
+                        throw new IllegalStateException("the JDBC driver did not count the claims of a batch");
+                    }
+                    claimed[i] = counts[i] > 0;
+                }
+            }
+        });
+        try {
+            apply.accept(claimed);
+            entityManager.flush();
+        } catch (PersistenceException e) {
+            if (refusesData(e)) {
+                throw new MalformedEventException("a batch of " + events.size() + " events cannot be stored: "
+                        + rootMessage(e));
+            }
+            throw e;
+        }
+        return claimed;
     }
 
     /**

@@ -25,9 +25,10 @@ import org.rectrack.events.kafka.KafkaClientSettings;
 /**
  * The work of one rebuild, once {@link RebuildJobs} has closed the {@link RebuildGate}: wipes every table of
  * {@link ReadModelTables#FROM_THE_TOPICS}, then replays both topics from their beginning up to their end at the start
- * of the replay, with a plain consumer outside any group. The consumers of every instance wait at the gate meanwhile
- * and then go on from where they were; whatever they still hold from before is a version already applied, and
- * ignored.
+ * of the replay, with a plain consumer outside any group, each poll's records in one transaction (in halves when one
+ * of them cannot be applied, down to that record alone, which is skipped as the consumers skipped it). The consumers
+ * of every instance wait at the gate meanwhile and then go on from where they were; whatever they still hold from
+ * before is a version already applied, and ignored.
  */
 @ApplicationScoped
 public class ReadModelRebuild {
@@ -77,9 +78,7 @@ public class ReadModelRebuild {
 
     private Result replay(Instant begin, Progress progress) {
         Instant deadline = begin.plus(config.rebuildTimeout());
-        long applied = 0;
-        long ignored = 0;
-        long skipped = 0;
+        Tally tally = new Tally();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : ConsumerLag.TOPICS) {
@@ -98,27 +97,65 @@ public class ReadModelRebuild {
                     throw new IllegalStateException("the topics were not replayed within " + config.rebuildTimeout()
                             + "; the read model is incomplete until a rebuild finishes");
                 }
+                List<ConsumerRecord<String, String>> batch = new ArrayList<>();
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.offset() >= ends.getOrDefault(new TopicPartition(record.topic(), record.partition()), 0L)) {
-                        continue; // published during the rebuild: the consumers apply it once the gate opens
-                    }
-                    try {
-                        if (projector.replay(record)) {
-                            applied++;
-                        } else {
-                            ignored++;
-                        }
-                    } catch (MalformedEventException e) {
-                        // It went to the dead-letter topic when it first came; it is not applied now either.
-                        Log.debugf("Skipped an unreadable event at %s-%d@%d: %s", record.topic(), record.partition(),
-                                record.offset(), e.getMessage());
-                        projector.skipped(record);
-                        skipped++;
+                    // One past the end was published during the rebuild: the consumers apply it once the gate opens.
+                    if (record.offset() < ends.getOrDefault(new TopicPartition(record.topic(), record.partition()), 0L)) {
+                        batch.add(record);
                     }
                 }
-                progress.reached(new Result(applied, ignored, skipped, progress(consumer, partitions, starts, ends)));
+                replay(batch, tally);
+                progress.reached(tally.result(progress(consumer, partitions, starts, ends)));
             }
-            return new Result(applied, ignored, skipped, progress(consumer, partitions, starts, ends));
+            return tally.result(progress(consumer, partitions, starts, ends));
+        }
+    }
+
+    /** The records replayed so far: applied, ignored as applied before, skipped as unreadable. */
+    private static final class Tally {
+
+        long applied;
+        long ignored;
+        long skipped;
+
+        Result result(List<RebuildJob.TopicProgress> progress) {
+            return new Result(applied, ignored, skipped, progress);
+        }
+    }
+
+    /**
+     * Replays the records in one transaction; if one of them cannot be applied, that transaction is rolled back and
+     * each half replayed the same way, down to the record alone, which is skipped as the consumers skipped it.
+     */
+    private void replay(List<ConsumerRecord<String, String>> batch, Tally tally) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (batch.size() == 1) {
+            ConsumerRecord<String, String> record = batch.getFirst();
+            try {
+                if (projector.replay(record)) {
+                    tally.applied++;
+                } else {
+                    tally.ignored++;
+                }
+            } catch (MalformedEventException e) {
+                // It went to the dead-letter topic when it first came; it is not applied now either.
+                Log.debugf("Skipped an unreadable event at %s-%d@%d: %s", record.topic(), record.partition(),
+                        record.offset(), e.getMessage());
+                projector.skipped(record);
+                tally.skipped++;
+            }
+            return;
+        }
+        try {
+            int changed = projector.replay(batch);
+            tally.applied += changed;
+            tally.ignored += batch.size() - changed;
+        } catch (MalformedEventException e) {
+            Log.debugf("Replaying a batch of %d records in halves: %s", batch.size(), e.getMessage());
+            replay(batch.subList(0, batch.size() / 2), tally);
+            replay(batch.subList(batch.size() / 2, batch.size()), tally);
         }
     }
 
@@ -155,6 +192,7 @@ public class ReadModelRebuild {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500));
+                // Each poll's records are replayed in one transaction (ReadModelProjector.replay(List)).
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000));
     }
 }

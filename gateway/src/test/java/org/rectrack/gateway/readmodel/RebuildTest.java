@@ -37,9 +37,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.rectrack.deploy.infra.testing.InfrastructureTestResource;
 import org.rectrack.deploy.infra.testing.TestTokens;
+import org.rectrack.events.EventEnvelope;
 import org.rectrack.events.EventType;
 import org.rectrack.events.Topics;
 import org.rectrack.events.evidence.Assessment;
+import org.rectrack.events.evidence.EvidenceChanged;
 import org.rectrack.events.evidence.EvidenceState;
 import org.rectrack.events.evidence.Visibility;
 import org.rectrack.events.recommendations.RecommendationState;
@@ -113,6 +115,38 @@ class RebuildTest {
                 .allSatisfy(replayed -> assertThat(((Number) replayed).longValue()).isPositive());
         assertThat(finished.getString("error")).isNull();
         assertThat(dump()).isEqualTo(before).contains(evidence.toString(), "revised");
+    }
+
+    @Test
+    void anUnstorableEventAmongOthersIsSkippedByTheRebuildAndTheOthersApplied() {
+        CountryYear where = TestEvents.uniqueCountryYear();
+        UUID report = UUID.randomUUID();
+        UUID recommendation = UUID.randomUUID();
+        publishAndAwait(TestEvents.report(report, 1, where, Tier.TIER_2, minutesAgo(30)));
+        publishAndAwait(TestEvents.recommendation(recommendation, 1, report, where, 1, "as published", null,
+                RecommendationState.ACTIVE, minutesAgo(30)));
+        JsonPath baseline = rebuild();
+        UUID before = UUID.randomUUID();
+        UUID unstorable = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        // One key, so one partition: the three follow one another, and a rebuild replays them in one batch.
+        String key = UUID.randomUUID().toString();
+        TestEvents.send(Topics.EVIDENCE, key, TestEvents.publishable(batchEvidence(before, recommendation)));
+        // Readable, but PostgreSQL refuses text with a NUL character.
+        TestEvents.send(Topics.EVIDENCE, key, TestEvents.publishable(batchEvidence(unstorable, recommendation))
+                .replace("\"organisation\":\"ngo-batch\"", "\"organisation\":\"ngo-\\u0000\""));
+        TestEvents.send(Topics.EVIDENCE, key, TestEvents.publishable(batchEvidence(after, recommendation)));
+        TestEvents.awaitVersion(EventType.EVIDENCE_CHANGED.name(), after, 1);
+
+        JsonPath rebuilt = rebuild();
+
+        assertThat(rebuilt.getLong("skipped")).isEqualTo(baseline.getLong("skipped") + 1);
+        assertThat(rebuilt.getLong("applied")).isEqualTo(baseline.getLong("applied") + 2);
+        as("reviewer", "board").get("/api/v1/evidence/" + before).then().statusCode(200)
+                .body("organisation", equalTo("ngo-batch"));
+        as("reviewer", "board").get("/api/v1/evidence/" + after).then().statusCode(200)
+                .body("organisation", equalTo("ngo-batch"));
+        as("reviewer", "board").get("/api/v1/evidence/" + unstorable).then().statusCode(404);
     }
 
     @Test
@@ -265,6 +299,11 @@ class RebuildTest {
                 .body("state", equalTo("FAILED"))
                 .body("error", containsString("4243@gone"));
         rebuild();
+    }
+
+    private static EventEnvelope<EvidenceChanged> batchEvidence(UUID id, UUID recommendation) {
+        return TestEvents.evidence(id, 1, recommendation, Assessment.ADVANCES, LocalDate.of(2023, 3, 1), "ngo-batch",
+                Visibility.PUBLIC, EvidenceState.SUBMITTED, minutesAgo(20));
     }
 
     /** Starts a rebuild and waits until it has finished. */
