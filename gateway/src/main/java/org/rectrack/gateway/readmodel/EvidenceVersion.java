@@ -21,6 +21,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.rectrack.api.evidence.Citation;
@@ -32,6 +33,7 @@ import org.rectrack.events.evidence.Visibility;
 
 /** One version of a piece of evidence as its event carried it; written once by the read model, never changed. */
 @Entity
+@Immutable
 @Table(name = "evidence_version")
 public class EvidenceVersion extends PanacheEntityBase {
 
@@ -121,11 +123,13 @@ public class EvidenceVersion extends PanacheEntityBase {
     public Instant changedAt;
 
     @ElementCollection
+    @Immutable
     @CollectionTable(name = "evidence_version_link", joinColumns = @JoinColumn(name = "evidence_seq"))
     @OrderColumn(name = "position")
     public List<Link> links = new ArrayList<>();
 
     @ElementCollection
+    @Immutable
     @CollectionTable(name = "evidence_version_transition", joinColumns = @JoinColumn(name = "evidence_seq"))
     @OrderColumn(name = "position")
     public List<Transition> history = new ArrayList<>();

@@ -15,6 +15,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.rectrack.events.recommendations.Pillar;
@@ -22,6 +23,7 @@ import org.rectrack.events.recommendations.RecommendationState;
 
 /** One version of a recommendation as its event carried it; written once by the read model, never changed. */
 @Entity
+@Immutable
 @Table(name = "recommendation_version")
 public class RecommendationVersion extends PanacheEntityBase {
 

@@ -16,8 +16,11 @@ import jakarta.persistence.Table;
 
 import org.rectrack.events.recommendations.Tier;
 
+import org.hibernate.annotations.Immutable;
+
 /** One version of a report as its event carried it; written once by the read model, never changed. */
 @Entity
+@Immutable
 @Table(name = "report_version")
 public class ReportVersion extends PanacheEntityBase {
 
