@@ -32,6 +32,10 @@ public record ChangeRange(Instant from, Instant to) {
         if (asked.isPresent() && asked.get().isAfter(Instant.now())) {
             throw ProblemException.badRequest("to", "must not be in the future");
         }
+        if (asked.isPresent() && !start.isBefore(asked.get())) {
+            // Refused before waiting for the read model to reach it: asking again later would not make it valid.
+            throw ProblemException.badRequest("from", "must be before to (" + asked.get() + ")");
+        }
         Instant end = asked.isPresent() ? frames.reached(asked.get())
                 : frames.resolve(null, null, TimeFrame.today()).knownAt();
         if (!start.isBefore(end)) {
