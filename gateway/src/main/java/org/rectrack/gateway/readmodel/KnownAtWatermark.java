@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
@@ -104,7 +106,9 @@ public class KnownAtWatermark {
             return;
         }
         long skew = Math.max(1, config.clockSkew().toNanos());
-        long claimableIn = Math.max(0, Duration.between(clock.instant(), recordedAt).toNanos() + skew);
+        // At most a clock skew from now: a record stamped ahead of this clock is left to the periodic measurement,
+        // rather than holding back every nudge after it.
+        long claimableIn = Math.clamp(Duration.between(clock.instant(), recordedAt).toNanos() + skew, 0, skew);
         while (true) {
             long asked = nudgedFor.get();
             long due = System.nanoTime() + claimableIn;
@@ -120,6 +124,24 @@ public class KnownAtWatermark {
                 }
                 return;
             }
+        }
+    }
+
+    /**
+     * Measures now, on the measuring thread, and waits for it (at most {@code timeout}): after a rebuild has opened
+     * the gate, so that this instance answers from the rebuilt model at once, not from nothing until its next interval.
+     */
+    void measureNow(Duration timeout) {
+        ScheduledExecutorService executor = measuring;
+        if (executor == null) {
+            return;
+        }
+        try {
+            executor.submit(this::measureQuietly).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            // Measured at the next interval instead.
         }
     }
 

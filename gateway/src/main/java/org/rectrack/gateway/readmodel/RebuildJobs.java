@@ -151,6 +151,9 @@ public class RebuildJobs {
             } finally {
                 gate.open(connection);
             }
+            // This instance answers from the rebuilt model at once, not from the replay's nothing until its next
+            // measurement; the others within their interval.
+            watermark.measureNow(config.rebuildGateWait());
         } catch (SQLException | RuntimeException e) {
             Log.errorf(e, "Rebuild %s failed", id);
             fail(id, e instanceof SQLException && "55P03".equals(((SQLException) e).getSQLState())
