@@ -3,6 +3,8 @@ package org.rectrack.gateway.readmodel;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -129,6 +131,15 @@ class VersionRowInserts {
     }
 
     /**
+     * An instant to the microsecond, as the PostgreSQL JDBC driver sends one it binds (half a microsecond rounds up):
+     * PostgreSQL rounds the text of a finer instant its own way, and a replayed version's times would then differ by a
+     * microsecond from those the consumers wrote.
+     */
+    static Instant micros(Instant instant) {
+        return instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
      * A table's columns (name and SQL type) as one insert statement takes many rows: each column's values as one
      * array parameter, in text, which {@code unnest} turns back into rows in their order.
      */
@@ -157,6 +168,7 @@ class VersionRowInserts {
                 columns.get(i).add(switch (values[i]) {
                     case null -> null;
                     case Enum<?> constant -> constant.name();
+                    case Instant instant -> micros(instant).toString();
                     default -> values[i].toString();
                 });
             }

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -84,7 +85,10 @@ class RebuildTest {
         UUID report = UUID.randomUUID();
         UUID recommendation = UUID.randomUUID();
         UUID evidence = UUID.randomUUID();
-        publishAndAwait(TestEvents.report(report, 1, where, Tier.TIER_2, minutesAgo(40)));
+        // A time finer than a microsecond, as the services' clocks give: half a microsecond over, which the JDBC
+        // driver rounds up and PostgreSQL, reading it as text, rounded down.
+        publishAndAwait(TestEvents.report(report, 1, where, Tier.TIER_2,
+                minutesAgo(40).truncatedTo(ChronoUnit.SECONDS).plusNanos(585_894_500)));
         publishAndAwait(TestEvents.recommendation(recommendation, 1, report, where, 1, "as published", null,
                 RecommendationState.ACTIVE, minutesAgo(40)));
         publishAndAwait(TestEvents.recommendation(recommendation, 2, report, where, 1, "revised", null,
