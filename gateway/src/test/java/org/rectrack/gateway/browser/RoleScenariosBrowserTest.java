@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -326,8 +328,26 @@ class RoleScenariosBrowserTest {
         WebElement element = Browser.find(browser, what);
         WebElement before = browser.findElement(By.tagName("html"));
         element.click();
-        new WebDriverWait(browser, PAGE).until(ExpectedConditions.stalenessOf(before));
+        new WebDriverWait(browser, PAGE).until(driver -> replaced(before));
         Browser.find(browser, By.tagName("main"));
+    }
+
+    /**
+     * Whether the element's document has been replaced. Chrome says so in one of two ways while the next page loads:
+     * a stale element, or (ChromeDriver 156) "Node with given id does not belong to the document".
+     */
+    private static boolean replaced(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     private static void awaitLanguage(ChromeDriver browser, String language) {
