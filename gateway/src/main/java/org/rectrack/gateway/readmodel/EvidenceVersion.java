@@ -190,11 +190,14 @@ public class EvidenceVersion extends PanacheEntityBase {
                 sourceQuote);
     }
 
-    /** When a reviewer verified this evidence, if it has been: the last VERIFIED step of its history. */
+    /**
+     * When a reviewer verified this evidence, if it has been: the latest VERIFIED step of its history (as
+     * {@link ReadModel#evidenceOn} reads it).
+     */
     public Instant verifiedAt() {
         Instant verified = null;
         for (Transition transition : history) {
-            if (transition.state == EvidenceState.VERIFIED) {
+            if (transition.state == EvidenceState.VERIFIED && (verified == null || transition.at.isAfter(verified))) {
                 verified = transition.at;
             }
         }

@@ -1,7 +1,10 @@
 package org.rectrack.gateway.readmodel;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +18,12 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import org.hibernate.FlushMode;
 import org.hibernate.jpa.HibernateHints;
+import org.rectrack.api.evidence.Citation;
+import org.rectrack.api.evidence.Metric;
+import org.rectrack.events.evidence.Assessment;
+import org.rectrack.events.evidence.EvidenceState;
+import org.rectrack.events.evidence.Origin;
+import org.rectrack.events.evidence.Visibility;
 import org.rectrack.platform.paging.Page;
 import org.rectrack.platform.paging.PageRequest;
 
@@ -117,14 +126,48 @@ public class ReadModel {
                 + " order by recommendation.rank, recommendation.code", frame(frame).and("reportId", reportId))).list();
     }
 
-    /** Every piece of evidence bearing on one of these recommendations, in any state, in the frame. */
-    public List<EvidenceVersion> evidenceOn(Collection<UUID> recommendationIds, TimeFrame frame) {
+    /**
+     * Every piece of evidence bearing on one of these recommendations, in any state, in the frame, as values: one query,
+     * a row per link, no entity built (see {@link EvidenceSnapshot}).
+     *
+     * @return in the order recorded (first versions first), each once, whichever of the recommendations it bears on
+     */
+    @SuppressWarnings("unchecked")
+    public List<EvidenceSnapshot> evidenceOn(Collection<UUID> recommendationIds, TimeFrame frame) {
         if (recommendationIds.isEmpty()) {
             return List.of();
         }
-        return unflushed(EvidenceVersion.<EvidenceVersion> find("select distinct evidence from EvidenceVersion evidence"
-                + " join evidence.links link where link.recommendationId in :ids and " + visibleEvidence("evidence"),
-                evidenceFrame(frame).and("ids", recommendationIds))).list();
+        var query = EvidenceVersion.getEntityManager().createQuery("select evidence.seq, evidence.evidenceId,"
+                + " evidence.state, evidence.actionFrom, evidence.actionTo, (select max(step.at) from EvidenceVersion"
+                + " reviewed join reviewed.history step where reviewed.seq = evidence.seq and step.state = :verified),"
+                + " evidence.summary, evidence.language, evidence.organisation, evidence.origin, evidence.visibility,"
+                + " evidence.sourceTitle, evidence.sourcePublisher, evidence.sourceUrl,"
+                + " evidence.sourceDocumentReference, evidence.sourcePublishedOn, evidence.sourceQuote, evidence.metrics,"
+                + " link.recommendationId, link.assessment"
+                + " from EvidenceVersion evidence join evidence.links link"
+                + " where evidence.seq in (select bearing.seq from EvidenceVersion bearing join bearing.links bearingLink"
+                + " where bearingLink.recommendationId in :ids) and " + visibleEvidence("evidence")
+                + " order by evidence.seq, index(link)", Object[].class)
+                .setHint(HibernateHints.HINT_FLUSH_MODE, FlushMode.COMMIT)
+                .setParameter("ids", recommendationIds)
+                .setParameter("verified", EvidenceState.VERIFIED);
+        evidenceFrame(frame).map().forEach(query::setParameter);
+        List<EvidenceSnapshot> evidence = new ArrayList<>();
+        Long seq = null;
+        List<EvidenceVersion.Link> links = null;
+        for (Object[] row : query.getResultList()) {
+            if (!row[0].equals(seq)) {
+                seq = (Long) row[0];
+                links = new ArrayList<>();
+                evidence.add(new EvidenceSnapshot((UUID) row[1], (EvidenceState) row[2], (LocalDate) row[3],
+                        (LocalDate) row[4], (Instant) row[5], (String) row[6], (String) row[7], (String) row[8],
+                        (Origin) row[9], (Visibility) row[10], new Citation((String) row[11], (String) row[12],
+                                (String) row[13], (String) row[14], (LocalDate) row[15], (String) row[16]),
+                        List.copyOf((List<Metric>) row[17]), Collections.unmodifiableList(links)));
+            }
+            links.add(new EvidenceVersion.Link((UUID) row[18], (Assessment) row[19]));
+        }
+        return List.copyOf(evidence);
     }
 
     /**

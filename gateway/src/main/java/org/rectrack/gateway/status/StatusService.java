@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.rectrack.events.evidence.EvidenceState;
+import org.rectrack.gateway.readmodel.EvidenceSnapshot;
 import org.rectrack.gateway.readmodel.EvidenceVersion;
 import org.rectrack.gateway.readmodel.ReadModel;
 import org.rectrack.gateway.readmodel.RecommendationVersion;
@@ -138,12 +139,12 @@ public class StatusService {
         List<UUID> ids = recommendations.stream().map(recommendation -> recommendation.recommendationId).toList();
         Map<UUID, ReportVersion> reports = readModel.reports(
                 recommendations.stream().map(recommendation -> recommendation.reportId).distinct().toList(), frame);
-        Map<UUID, List<EvidenceVersion>> evidenceByRecommendation = new HashMap<>();
-        for (EvidenceVersion evidence : readModel.evidenceOn(ids, frame)) {
-            if (!viewer.maySee(evidence.visibility, evidence.organisation, evidence.origin)) {
+        Map<UUID, List<EvidenceSnapshot>> evidenceByRecommendation = new HashMap<>();
+        for (EvidenceSnapshot evidence : readModel.evidenceOn(ids, frame)) {
+            if (!viewer.maySee(evidence.visibility(), evidence.organisation(), evidence.origin())) {
                 continue;
             }
-            for (EvidenceVersion.Link link : evidence.links) {
+            for (EvidenceVersion.Link link : evidence.links()) {
                 evidenceByRecommendation.computeIfAbsent(link.recommendationId, id -> new ArrayList<>()).add(evidence);
             }
         }
@@ -165,7 +166,7 @@ public class StatusService {
     }
 
     private RecommendationStatus status(RecommendationVersion recommendation, ReportVersion report,
-            List<EvidenceVersion> visible, List<LineageStep> lineage, TimeFrame frame, Set<UUID> assumedVerified) {
+            List<EvidenceSnapshot> visible, List<LineageStep> lineage, TimeFrame frame, Set<UUID> assumedVerified) {
         UUID id = recommendation.recommendationId;
         List<StatusRules.Assessed> assessed = visible.stream()
                 .map(evidence -> assessed(evidence, id))
@@ -173,10 +174,10 @@ public class StatusService {
                 .toList();
         List<StatusRules.Assessed> verified = new ArrayList<>();
         int pending = 0;
-        Map<UUID, EvidenceVersion> byId = new HashMap<>();
-        visible.forEach(evidence -> byId.put(evidence.evidenceId, evidence));
+        Map<UUID, EvidenceSnapshot> byId = new HashMap<>();
+        visible.forEach(evidence -> byId.put(evidence.evidenceId(), evidence));
         for (StatusRules.Assessed item : assessed) {
-            EvidenceState state = byId.get(item.evidenceId()).state;
+            EvidenceState state = byId.get(item.evidenceId()).state();
             if (state == EvidenceState.VERIFIED || assumedVerified.contains(item.evidenceId())) {
                 verified.add(item);
             } else if (state == EvidenceState.SUBMITTED) {
@@ -217,19 +218,20 @@ public class StatusService {
         return List.copyOf(steps);
     }
 
-    private static StatusRules.Assessed assessed(EvidenceVersion evidence, UUID recommendationId) {
-        EvidenceVersion.Link link = evidence.links.stream()
+    private static StatusRules.Assessed assessed(EvidenceSnapshot evidence, UUID recommendationId) {
+        EvidenceVersion.Link link = evidence.links().stream()
                 .filter(candidate -> candidate.recommendationId.equals(recommendationId))
                 .findFirst()
                 .orElseThrow();
-        return new StatusRules.Assessed(evidence.evidenceId, link.assessment, evidence.actionFrom, evidence.actionTo,
-                evidence.verifiedAt());
+        return new StatusRules.Assessed(evidence.evidenceId(), link.assessment, evidence.actionFrom(),
+                evidence.actionTo(), evidence.verifiedAt());
     }
 
-    private static EvidenceItem item(EvidenceVersion evidence, StatusRules.Assessed assessed, boolean basis) {
-        return new EvidenceItem(evidence.evidenceId, assessed.assessment(), evidence.state, basis, evidence.actionFrom,
-                evidence.actionTo, evidence.state == EvidenceState.VERIFIED ? evidence.verifiedAt() : null,
-                evidence.summary, evidence.language, evidence.organisation, evidence.visibility,
-                evidence.source(), List.copyOf(evidence.metrics));
+    private static EvidenceItem item(EvidenceSnapshot evidence, StatusRules.Assessed assessed, boolean basis) {
+        return new EvidenceItem(evidence.evidenceId(), assessed.assessment(), evidence.state(), basis,
+                evidence.actionFrom(), evidence.actionTo(),
+                evidence.state() == EvidenceState.VERIFIED ? evidence.verifiedAt() : null, evidence.summary(),
+                evidence.language(), evidence.organisation(), evidence.visibility(), evidence.source(),
+                evidence.metrics());
     }
 }
