@@ -10,9 +10,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -216,6 +218,34 @@ public final class TestEvents {
     /** Sends any value, poison included. */
     public static RecordMetadata send(String topic, String key, String value) {
         return send(new ProducerRecord<>(topic, key, value));
+    }
+
+    /**
+     * Sends values to one partition of a topic in one go, without waiting for each acknowledgement before the next
+     * send, so that they reach the broker together and the consumer gets them in one poll (a batch); then waits for
+     * every acknowledgement.
+     *
+     * @param values key and value of each record, in the order they are to be on the partition
+     * @return each record's metadata, in the same order
+     */
+    public static List<RecordMetadata> sendTogether(String topic, int partition, List<Map.Entry<String, String>> values) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        for (Map.Entry<String, String> value : values) {
+            sent.add(producer().send(new ProducerRecord<>(topic, partition, value.getKey(), value.getValue())));
+        }
+        producer().flush();
+        List<RecordMetadata> acknowledged = new ArrayList<>();
+        for (Future<RecordMetadata> each : sent) {
+            try {
+                acknowledged.add(each.get(30, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("the broker did not acknowledge a record sent to " + topic, e);
+            }
+        }
+        return acknowledged;
     }
 
     /**

@@ -21,4 +21,17 @@ public interface AppliedEventObserver {
      * @return run after the row is written; throwing rolls the whole application back (and the consumer retries)
      */
     Runnable applying(EventEnvelope<?> event, Instant recordedAt);
+
+    /**
+     * Whether {@link #applying} may do anything for an event recorded at or before {@code recordedAt}, asked in the
+     * transaction that applies a batch of records before any of them: when no observer may, the batch's rows are
+     * written in bulk, as a rebuild writes them, and no observer is told of its events. True is always safe (it only
+     * costs the batch its bulk write); false must mean that {@link #applying} would do nothing for any such event.
+     *
+     * @param recordedAt the latest append time among the batch's records (the events recorded by then)
+     * @return false only if {@link #applying} would do nothing for any event recorded by then
+     */
+    default boolean mayAct(Instant recordedAt) {
+        return true;
+    }
 }

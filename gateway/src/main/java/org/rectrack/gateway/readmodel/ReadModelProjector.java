@@ -2,6 +2,7 @@ package org.rectrack.gateway.readmodel;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,36 @@ public class ReadModelProjector {
     }
 
     /**
+     * Applies the events a poll's records carry as {@link #apply(ConsumerRecord)} applies each, in one transaction,
+     * each partition's progress recorded once, at its last record. The {@link AppliedEventObserver}s are told of each
+     * event in the records' order, each seeing the read model as it was before that event and after it (the batch's
+     * earlier rows flushed); when none of them may act on anything recorded by the batch's latest record
+     * ({@link AppliedEventObserver#mayAct}), the rows are written in bulk as {@link #replay(List)} writes them.
+     *
+     * @param records records of {@code rectrack.recommendations.v1} and {@code rectrack.evidence.v1}, in the order
+     *                the consumer returned them (each partition's in offset order)
+     * @return how many of them changed the read model; the rest were already applied or write no version
+     * @throws MalformedEventException if any of them cannot be applied (the batch is rolled back: apply its records
+     *                                 one by one to find which)
+     */
+    @Transactional
+    public int apply(List<ConsumerRecord<String, String>> records) {
+        if (records.isEmpty()) {
+            return 0;
+        }
+        Instant latest = records.stream().map(ReadModelProjector::recordedAt).max(Instant::compareTo).orElseThrow();
+        if (observers.stream().noneMatch(observer -> observer.mayAct(latest))) {
+            return replay(records);
+        }
+        int applied = 0;
+        for (ConsumerRecord<String, String> record : records) {
+            applied += applyOne(record, true) ? 1 : 0;
+        }
+        lastOfEachPartition(records).forEach(progress::handled);
+        return applied;
+    }
+
+    /**
      * Applies the event a record carries as {@link #apply} does, without telling the {@link AppliedEventObserver}s: a
      * rebuild's replay of what was applied (and announced) before.
      */
@@ -101,9 +132,7 @@ public class ReadModelProjector {
             }
             rowInserts.insert(rows);
         });
-        Map<TopicPartition, ConsumerRecord<String, String>> lastOfEach = new LinkedHashMap<>();
-        records.forEach(record -> lastOfEach.put(new TopicPartition(record.topic(), record.partition()), record));
-        lastOfEach.values().forEach(progress::handled);
+        lastOfEachPartition(records).forEach(progress::handled);
         int applied = 0;
         for (boolean claim : claimed) {
             applied += claim ? 1 : 0;
@@ -112,19 +141,32 @@ public class ReadModelProjector {
     }
 
     private boolean apply(ConsumerRecord<String, String> record, boolean tellObservers) {
+        boolean applied = applyOne(record, tellObservers);
+        progress.handled(record);
+        return applied;
+    }
+
+    /** Applies one record's event, without recording the partition's progress. */
+    private boolean applyOne(ConsumerRecord<String, String> record, boolean tellObservers) {
         Projected projected = project(record);
         EventEnvelope<?> event = projected.event();
         PanacheEntityBase row = projected.row();
         if (row == null) {
-            progress.handled(record);
             return false;
         }
         boolean applied = inbox.applyOnce(event,
                 tellObservers ? () -> observed(event, projected.recordedAt(), row) : row::persist);
-        progress.handled(record);
         Log.debugf("%s %s version %d of %s", applied ? "Applied" : "Ignored already applied", event.type(),
                 event.aggregateVersion(), event.aggregateId());
         return applied;
+    }
+
+    /** Each partition's last record among {@code records} (in offset order within each partition). */
+    private static Collection<ConsumerRecord<String, String>> lastOfEachPartition(
+            List<ConsumerRecord<String, String>> records) {
+        Map<TopicPartition, ConsumerRecord<String, String>> lastOfEach = new LinkedHashMap<>();
+        records.forEach(record -> lastOfEach.put(new TopicPartition(record.topic(), record.partition()), record));
+        return lastOfEach.values();
     }
 
     /** A record read: its event, when it was recorded, and the version row it writes (null: it writes none). */

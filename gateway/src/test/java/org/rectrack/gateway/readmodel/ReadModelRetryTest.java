@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.rectrack.gateway.TestEvents.minutesAgo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -41,7 +45,8 @@ import org.rectrack.gateway.TestEvents;
 class ReadModelRetryTest {
 
     private static final String DEAD_LETTERS = Topics.EVIDENCE + ".gateway.dlq";
-    private static final String METHOD = ReadModelConsumer.class.getName() + ".evidence";
+    /** Each record is tried again on its own (a batch that fails is applied one by one). */
+    private static final String METHOD = ReadModelConsumer.class.getName() + ".applyAlone";
 
     @Inject
     MeterRegistry metrics;
@@ -94,6 +99,34 @@ class ReadModelRetryTest {
         assertThat(TestEvents.appliedVersion(EventType.EVIDENCE_CHANGED.name(), stranger.aggregateId())).isZero();
         assertThat(TestEvents.appliedVersion(EventType.EVIDENCE_CHANGED.name(), UUID.fromString(otherAggregate))).isZero();
         assertThat(TestEvents.appliedVersion(EventType.EVIDENCE_CHANGED.name(), UUID.fromString(unstorable))).isZero();
+    }
+
+    @Test
+    void aRecordThatCannotBeAppliedInTheMiddleOfABatchGoesAloneToTheDeadLetterTopicAndTheRecordsAroundItApply() {
+        List<UUID> valid = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        String unknownState = UUID.randomUUID().toString();
+        List<Map.Entry<String, String>> records = new ArrayList<>();
+        valid.subList(0, 2).forEach(id -> records.add(Map.entry(id.toString(), TestEvents.publishable(evidence(id)))));
+        records.add(Map.entry(unknownState,
+                TestEvents.publishable(evidence(UUID.fromString(unknownState))).replace("\"SUBMITTED\"", "\"MERGED\"")));
+        valid.subList(2, 4).forEach(id -> records.add(Map.entry(id.toString(), TestEvents.publishable(evidence(id)))));
+        double retriesBefore = retries();
+
+        // Sent together to one partition: the consumer polls them as one batch, whose transaction the bad one fails.
+        List<RecordMetadata> sent = TestEvents.sendTogether(Topics.EVIDENCE, 0, records);
+        TestEvents.awaitHandled(sent.getLast());
+
+        valid.forEach(id -> assertThat(TestEvents.appliedVersion(EventType.EVIDENCE_CHANGED.name(), id))
+                .as("evidence %s beside the bad record", id).isEqualTo(1));
+        assertThat(TestEvents.appliedVersion(EventType.EVIDENCE_CHANGED.name(), UUID.fromString(unknownState))).isZero();
+        Set<String> keys = new HashSet<>();
+        records.forEach(record -> keys.add(record.getKey()));
+        TopicReader.read(kafka, DEAD_LETTERS, Set.of(unknownState), 1, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> dead = TopicReader.readToEnd(kafka, DEAD_LETTERS, keys, Duration.ofSeconds(30));
+        assertThat(dead).extracting(ConsumerRecord::key).containsExactly(unknownState);
+        assertThat(new String(dead.getFirst().headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .contains("MERGED");
+        assertThat(retries()).isEqualTo(retriesBefore);
     }
 
     private static EventEnvelope<EvidenceChanged> evidence(UUID id) {

@@ -83,6 +83,16 @@ public class Announcer implements AppliedEventObserver {
         this.written = written;
     }
 
+    /**
+     * Only changes recorded after a subscription was made are announced: with no subscription made by
+     * {@code recordedAt}, nothing recorded by then is (the usual case while a gateway catches up on a backlog, or on a
+     * system nobody subscribed to).
+     */
+    @Override
+    public boolean mayAct(Instant recordedAt) {
+        return Subscription.count("createdAt <= ?1", recordedAt) > 0;
+    }
+
     @Override
     public Runnable applying(EventEnvelope<?> event, Instant recordedAt) {
         return switch (event.data()) {
