@@ -24,9 +24,10 @@
  *
  * <p><b>Applying.</b> {@link org.rectrack.gateway.readmodel.ReadModelConsumer} applies each event through
  * {@link org.rectrack.events.inbox.EventInbox} in the transaction that writes the row and the partition's progress
- * ({@link org.rectrack.gateway.readmodel.ReadModelProgress}): a duplicate, or an older
- * version arriving after a newer one, changes nothing. An event that cannot be applied goes to the channel's
- * dead-letter topic ({@code <topic>.gateway.dlq}) with the reason, and the partition moves on.
+ * ({@link org.rectrack.gateway.readmodel.ReadModelProgress}), a poll's records in one transaction: a duplicate, or an
+ * older version arriving after a newer one, changes nothing. An event that cannot be applied fails its batch, whose
+ * records are then applied one by one: that event alone goes to the channel's dead-letter topic
+ * ({@code <topic>.gateway.dlq}) with the reason, and the partition moves on.
  *
  * <p><b>What the gateway trusts.</b> The gateway has no word of its own on reports, recommendations or evidence: it
  * shows what their owning services published, and nothing else.

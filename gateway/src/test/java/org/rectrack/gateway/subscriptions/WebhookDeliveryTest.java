@@ -23,8 +23,10 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.rectrack.deploy.infra.testing.InfrastructureTestResource;
+import org.rectrack.events.Topics;
 import org.rectrack.events.evidence.Assessment;
 import org.rectrack.events.evidence.EvidenceState;
 import org.rectrack.events.evidence.Visibility;
@@ -87,6 +89,38 @@ class WebhookDeliveryTest {
                     arrived.get(0).id(), arrived.get(0).id(), arrived.get(0).id());
             assertThat(log.getList("items.latencyMs", Long.class)).allSatisfy(ms -> assertThat(ms).isNotNegative());
             assertThat(log.getString("items[2].nextAttemptAt")).isNotNull();
+        }
+    }
+
+    @Test
+    void eventsAppliedInOneBatchAreEachAnnouncedAgainstTheReadModelAsItWasJustBeforeThem() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            UUID recommendation = recommendationOf(TestEvents.uniqueCountryYear());
+            subscribe("diplomat", "embassy", receiver, Map.of("recommendationId", recommendation.toString(), "events",
+                    List.of("status.changed", "evidence.submitted", "evidence.verified")));
+
+            // Submitted, verified, then a setback verified: sent together to one partition, so applied in one poll.
+            UUID evidence = UUID.randomUUID();
+            UUID setback = UUID.randomUUID();
+            List<RecordMetadata> sent = TestEvents.sendTogether(Topics.EVIDENCE, 0, List.of(
+                    Map.entry(evidence.toString(), TestEvents.publishable(TestEvents.evidence(evidence, 1, recommendation,
+                            Assessment.ADVANCES, ACTION, "ngo-a", Visibility.PUBLIC, EvidenceState.SUBMITTED,
+                            Instant.now()))),
+                    Map.entry(evidence.toString(), TestEvents.publishable(TestEvents.evidence(evidence, 2, recommendation,
+                            Assessment.ADVANCES, ACTION, "ngo-a", Visibility.PUBLIC, EvidenceState.VERIFIED,
+                            Instant.now()))),
+                    Map.entry(setback.toString(), TestEvents.publishable(TestEvents.evidence(setback, 2, recommendation,
+                            Assessment.SETBACK, ACTION.plusDays(1), "ngo-a", Visibility.PUBLIC,
+                            EvidenceState.VERIFIED, Instant.now())))));
+            TestEvents.awaitHandled(sent.getLast());
+
+            await().atMost(EVENTUALLY).until(() -> receiver.deliveries().size() >= 5);
+            assertThat(receiver.deliveries()).extracting(Delivery::type).containsExactly("evidence.submitted",
+                    "status.changed", "evidence.verified", "status.changed", "evidence.verified");
+            assertThat(receiver.deliveries().get(1).data().path("previousStatus").asText()).isEqualTo("NO_EVIDENCE");
+            assertThat(receiver.deliveries().get(1).data().path("status").asText()).isEqualTo("IN_PROGRESS");
+            assertThat(receiver.deliveries().get(3).data().path("previousStatus").asText()).isEqualTo("IN_PROGRESS");
+            assertThat(receiver.deliveries().get(3).data().path("status").asText()).isEqualTo("REGRESSED");
         }
     }
 
