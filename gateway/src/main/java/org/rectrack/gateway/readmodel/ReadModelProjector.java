@@ -33,10 +33,10 @@ import org.rectrack.events.recommendations.ReportChanged;
 
 /**
  * Applies events to the read model, one or a poll's records at a time: a new version row each, in the same transaction
- * as the inbox's record of the aggregate version applied and the partition's progress. A duplicate or an older version arriving late changes nothing; an event that
- * cannot be applied throws, and the consumer sends it to the dead-letter topic: one the gateway cannot read, of a
- * type or schema version it does not know, or of a type that another topic than the one it came on owns (what the
- * gateway trusts is in the package documentation).
+ * as the inbox's record of the aggregate version applied and the partition's progress. A duplicate or an older version
+ * arriving late changes nothing; an event that cannot be applied throws, and the consumer sends it to the dead-letter
+ * topic: one the gateway cannot read, of a type or schema version it does not know, or of a type that another topic
+ * than the one it came on owns (what the gateway trusts is in the package documentation).
  */
 @ApplicationScoped
 public class ReadModelProjector {
