@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
+import io.vertx.core.VertxException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.rectrack.gateway.readmodel.ReadYourWrites;
@@ -146,7 +147,9 @@ public class Routing {
         try {
             return call.get().toCompletableFuture().get();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
+            // The HTTP client's own failure (the connection closed under an answer half read, the service killed
+            // mid-request) is the service unreachable, as a refused connection is.
+            if (e.getCause() instanceof RuntimeException cause && !(cause instanceof VertxException)) {
                 throw cause;
             }
             throw new ProcessingException(e.getCause());
