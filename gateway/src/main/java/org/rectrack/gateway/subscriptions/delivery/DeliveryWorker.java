@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -14,6 +15,7 @@ import jakarta.persistence.EntityManager;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import org.rectrack.gateway.subscriptions.WebhooksConfig;
 import org.rectrack.gateway.subscriptions.domain.MessageState;
@@ -49,6 +51,7 @@ public class DeliveryWorker {
     private final WebhookSender sender;
     private final EntityManager entityManager;
     private final AtomicBoolean wakeUp = new AtomicBoolean();
+    private volatile boolean stopping;
 
     DeliveryWorker(WebhooksConfig config, WebhookSender sender, EntityManager entityManager) {
         this.config = config;
@@ -69,9 +72,20 @@ public class DeliveryWorker {
         }
     }
 
+    /**
+     * Early among the shutdown's observers: no run starts once the gateway stops (the database closes under it; what
+     * is due waits in the outbox for the next start or another instance).
+     */
+    void stop(@Observes @Priority(1) ShutdownEvent shutdown) {
+        stopping = true;
+    }
+
     @Scheduled(every = "${rectrack.webhooks.poll-interval:1s}", delayed = "${rectrack.webhooks.poll-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void deliverDue() {
+        if (stopping) {
+            return;
+        }
         try {
             for (int i = 0; i < config.batchSize(); i++) {
                 if (!QuarkusTransaction.requiringNew().timeout(timeoutSeconds()).call(this::deliverNext)) {
