@@ -4,11 +4,14 @@ import java.time.temporal.ChronoUnit;
 
 import java.util.List;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import io.quarkus.arc.All;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,6 +42,7 @@ public class RecommendationReplica {
     private final EventInbox inbox;
     private final List<AfterRecommendations> followers;
     private final ReplicaProgress progress;
+    private volatile boolean stopping;
 
     RecommendationReplica(EventCodec codec, EventInbox inbox, @All List<AfterRecommendations> followers,
             ReplicaProgress progress) {
@@ -48,12 +52,24 @@ public class RecommendationReplica {
         this.progress = progress;
     }
 
+    /**
+     * Early among the shutdown's observers, before the datasource closes: nothing more is applied, nor tried again
+     * (the database would be closed under it, and the stop held back).
+     */
+    void stop(@Observes @Priority(1) ShutdownEvent shutdown) {
+        stopping = true;
+    }
+
     @Incoming(CHANNEL)
     @Blocking
     @Retry(maxRetries = -1, delay = 200, maxDuration = 0,
             abortOn = MalformedEventException.class)
     @ExponentialBackoff(maxDelay = 10, maxDelayUnit = ChronoUnit.SECONDS)
     public void apply(ConsumerRecord<String, String> record) {
+        if (stopping) {
+            // Neither applied nor moved past: read again from the replica's progress by whoever consumes it next.
+            return;
+        }
         try {
             applyEvent(record);
         } catch (MalformedEventException e) {
