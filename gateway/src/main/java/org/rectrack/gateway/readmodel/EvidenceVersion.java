@@ -189,18 +189,4 @@ public class EvidenceVersion extends PanacheEntityBase {
         return new Citation(sourceTitle, sourcePublisher, sourceUrl, sourceDocumentReference, sourcePublishedOn,
                 sourceQuote);
     }
-
-    /**
-     * When a reviewer verified this evidence, if it has been: the latest VERIFIED step of its history (as
-     * {@link ReadModel#evidenceOn} reads it).
-     */
-    public Instant verifiedAt() {
-        Instant verified = null;
-        for (Transition transition : history) {
-            if (transition.state == EvidenceState.VERIFIED && (verified == null || transition.at.isAfter(verified))) {
-                verified = transition.at;
-            }
-        }
-        return verified;
-    }
 }
