@@ -1,7 +1,10 @@
 package org.rectrack.platform.request;
 
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.ws.rs.ConstrainedTo;
 import jakarta.ws.rs.Produces;
@@ -26,6 +29,9 @@ import org.rectrack.platform.problem.ProblemException;
 @Provider
 public class AcceptableResponse implements ContainerRequestFilter {
 
+    /** Each resource method's types, read from its annotations once (empty: it negotiates them itself). */
+    private static final Map<Method, List<MediaType>> OFFERED = new ConcurrentHashMap<>();
+
     @Context
     ResourceInfo resource;
 
@@ -34,18 +40,10 @@ public class AcceptableResponse implements ContainerRequestFilter {
         if (resource == null || resource.getResourceMethod() == null) {
             return;
         }
-        Produces produces = resource.getResourceMethod().getAnnotation(Produces.class);
-        if (produces == null) {
-            produces = resource.getResourceClass().getAnnotation(Produces.class);
-        }
-        if (produces == null) {
+        List<MediaType> offered = OFFERED.computeIfAbsent(resource.getResourceMethod(), this::offered);
+        if (offered.isEmpty()) {
             return;
         }
-        List<MediaType> offered = Arrays.stream(produces.value())
-                .flatMap(value -> Arrays.stream(value.split(",")))
-                .map(String::strip)
-                .map(MediaType::valueOf)
-                .toList();
         List<MediaType> accepted = request.getAcceptableMediaTypes();
         boolean acceptable = offered.stream().anyMatch(type -> accepted.stream()
                 .anyMatch(range -> !refused(range) && range.isCompatible(type)));
@@ -55,6 +53,22 @@ public class AcceptableResponse implements ContainerRequestFilter {
                     "this operation answers only " + types + ", which the Accept header does not admit",
                     List.of(new FieldError("Accept", "acceptable types: " + types)));
         }
+    }
+
+    /** The types the method's {@code @Produces} (or its class's) names; none without one. */
+    private List<MediaType> offered(Method method) {
+        Produces produces = method.getAnnotation(Produces.class);
+        if (produces == null) {
+            produces = resource.getResourceClass().getAnnotation(Produces.class);
+        }
+        if (produces == null) {
+            return List.of();
+        }
+        return Arrays.stream(produces.value())
+                .flatMap(value -> Arrays.stream(value.split(",")))
+                .map(String::strip)
+                .map(MediaType::valueOf)
+                .toList();
     }
 
     /** An Accept entry with {@code q=0} says "not this type" (RFC 9110 §12.4.2). */
