@@ -4,14 +4,11 @@ import java.time.temporal.ChronoUnit;
 
 import java.util.List;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import io.quarkus.arc.All;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,6 +19,7 @@ import org.rectrack.events.EventCodec.MalformedEventException;
 import org.rectrack.events.EventEnvelope;
 import org.rectrack.events.EventType;
 import org.rectrack.events.inbox.EventInbox;
+import org.rectrack.events.inbox.ShuttingDown;
 import org.rectrack.events.recommendations.RecommendationChanged;
 
 /**
@@ -42,22 +40,15 @@ public class RecommendationReplica {
     private final EventInbox inbox;
     private final List<AfterRecommendations> followers;
     private final ReplicaProgress progress;
-    private volatile boolean stopping;
+    private final ShuttingDown shuttingDown;
 
     RecommendationReplica(EventCodec codec, EventInbox inbox, @All List<AfterRecommendations> followers,
-            ReplicaProgress progress) {
+            ReplicaProgress progress, ShuttingDown shuttingDown) {
         this.codec = codec;
         this.inbox = inbox;
         this.followers = followers;
         this.progress = progress;
-    }
-
-    /**
-     * Early among the shutdown's observers, before the datasource closes: nothing more is applied, nor tried again
-     * (the database would be closed under it, and the stop held back).
-     */
-    void stop(@Observes @Priority(1) ShutdownEvent shutdown) {
-        stopping = true;
+        this.shuttingDown = shuttingDown;
     }
 
     @Incoming(CHANNEL)
@@ -66,7 +57,8 @@ public class RecommendationReplica {
             abortOn = MalformedEventException.class)
     @ExponentialBackoff(maxDelay = 10, maxDelayUnit = ChronoUnit.SECONDS)
     public void apply(ConsumerRecord<String, String> record) {
-        if (stopping) {
+        if (shuttingDown.begun()) {
+            // Nothing more is applied, nor tried again, once the service stops (the database closes under it).
             // Neither applied nor moved past: read again from the replica's progress by whoever consumes it next.
             return;
         }

@@ -7,12 +7,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -22,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.rectrack.events.EventCodec.MalformedEventException;
+import org.rectrack.events.inbox.ShuttingDown;
 
 /**
  * Feeds the read model from {@code rectrack.recommendations.v1} and {@code rectrack.evidence.v1}, each poll's records
@@ -36,10 +34,10 @@ import org.rectrack.events.EventCodec.MalformedEventException;
  * for a moment) is tried again, each time in a new transaction, until it succeeds: a valid event is never
  * dead-lettered because the database was away for a while (the partition waits meanwhile, and the lag says so).
  *
- * <p>Once the gateway begins to stop, the consumers apply nothing more and stop trying again: what they have not
- * applied is neither acknowledged nor skipped, and whichever instance consumes the partition next reads it again from
- * the read model's progress ({@link SeekToReadModelProgress}). Trying on would only meet a database connection pool
- * already closed, and hold the stop back (with two gateways, some 16 s).
+ * <p>Once the gateway begins to stop ({@link ShuttingDown}), the consumers apply nothing more and stop trying again:
+ * what they have not applied is neither acknowledged nor skipped, and whichever instance consumes the partition next
+ * reads it again from the read model's progress ({@link SeekToReadModelProgress}). Trying on would only meet a
+ * database connection pool already closed, and hold the stop back (with two gateways, some 16 s).
  */
 @ApplicationScoped
 public class ReadModelConsumer {
@@ -59,19 +57,15 @@ public class ReadModelConsumer {
     private final RebuildGate gate;
     private final KnownAtWatermark watermark;
     private final ReadYourWrites readYourWrites;
-    private volatile boolean stopping;
+    private final ShuttingDown shuttingDown;
 
     ReadModelConsumer(ReadModelProjector projector, RebuildGate gate, KnownAtWatermark watermark,
-            ReadYourWrites readYourWrites) {
+            ReadYourWrites readYourWrites, ShuttingDown shuttingDown) {
         this.projector = projector;
         this.gate = gate;
         this.watermark = watermark;
         this.readYourWrites = readYourWrites;
-    }
-
-    /** Early among the shutdown's observers: before the datasource and the connector close. */
-    void stop(@Observes @Priority(1) ShutdownEvent shutdown) {
-        stopping = true;
+        this.shuttingDown = shuttingDown;
     }
 
     @Incoming(RECOMMENDATIONS)
@@ -95,7 +89,7 @@ public class ReadModelConsumer {
     private CompletionStage<Void> apply(KafkaRecordBatch<String, String> batch) {
         List<KafkaRecord<String, String>> messages = batch.getRecords();
         List<ConsumerRecord<String, String>> records = messages.stream().map(ReadModelConsumer::consumerRecord).toList();
-        if (stopping || records.isEmpty()) {
+        if (shuttingDown.begun() || records.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
         if (records.size() > 1) {
@@ -135,7 +129,7 @@ public class ReadModelConsumer {
             abortOn = { MalformedEventException.class, Stopping.class })
     @ExponentialBackoff(maxDelay = 10, maxDelayUnit = ChronoUnit.SECONDS)
     void applyAlone(ConsumerRecord<String, String> record) {
-        if (stopping) {
+        if (shuttingDown.begun()) {
             throw new Stopping();
         }
         try {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -15,8 +14,8 @@ import jakarta.persistence.EntityManager;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import org.rectrack.events.inbox.ShuttingDown;
 import org.rectrack.gateway.subscriptions.WebhooksConfig;
 import org.rectrack.gateway.subscriptions.domain.MessageState;
 import org.rectrack.gateway.subscriptions.domain.MessagesWritten;
@@ -50,13 +49,14 @@ public class DeliveryWorker {
     private final WebhooksConfig config;
     private final WebhookSender sender;
     private final EntityManager entityManager;
+    private final ShuttingDown shuttingDown;
     private final AtomicBoolean wakeUp = new AtomicBoolean();
-    private volatile boolean stopping;
 
-    DeliveryWorker(WebhooksConfig config, WebhookSender sender, EntityManager entityManager) {
+    DeliveryWorker(WebhooksConfig config, WebhookSender sender, EntityManager entityManager, ShuttingDown shuttingDown) {
         this.config = config;
         this.sender = sender;
         this.entityManager = entityManager;
+        this.shuttingDown = shuttingDown;
     }
 
     /**
@@ -72,18 +72,12 @@ public class DeliveryWorker {
         }
     }
 
-    /**
-     * Early among the shutdown's observers: no run starts once the gateway stops (the database closes under it; what
-     * is due waits in the outbox for the next start or another instance).
-     */
-    void stop(@Observes @Priority(1) ShutdownEvent shutdown) {
-        stopping = true;
-    }
-
     @Scheduled(every = "${rectrack.webhooks.poll-interval:1s}", delayed = "${rectrack.webhooks.poll-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void deliverDue() {
-        if (stopping) {
+        if (shuttingDown.begun()) {
+            // No run starts once the gateway stops (the database closes under it): what is due waits in the outbox
+            // for the next start or another instance.
             return;
         }
         try {
