@@ -95,7 +95,7 @@ public class ReadModelConsumer {
         if (records.size() > 1) {
             try {
                 gate.whileOpen(() -> projector.apply(records));
-                committed(records.stream().map(ReadModelProjector::recordedAt).max(Instant::compareTo).orElseThrow());
+                committed(ReadModelProjector.latestRecordedAt(records));
                 return allOf(messages.stream().map(KafkaRecord::ack).toList());
             } catch (RuntimeException e) {
                 // Rolled back: one by one, the record that cannot be applied goes alone to the dead-letter topic, and

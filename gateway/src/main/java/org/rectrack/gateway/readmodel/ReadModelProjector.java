@@ -87,7 +87,7 @@ public class ReadModelProjector {
         if (records.isEmpty()) {
             return 0;
         }
-        Instant latest = records.stream().map(ReadModelProjector::recordedAt).max(Instant::compareTo).orElseThrow();
+        Instant latest = latestRecordedAt(records);
         if (observers.stream().noneMatch(observer -> observer.mayAct(latest))) {
             return replay(records);
         }
@@ -227,6 +227,18 @@ public class ReadModelProjector {
     /** The record's append time; a record without one (a topic of CreateTime, a producer that set none) gets now. */
     static Instant recordedAt(ConsumerRecord<?, ?> record) {
         return record.timestamp() >= 0 ? Instant.ofEpochMilli(record.timestamp()) : Instant.now();
+    }
+
+    /**
+     * The latest {@link #recordedAt} of a batch: what the {@link AppliedEventObserver}s are asked about before it is
+     * applied, and what the {@link KnownAtWatermark} is nudged to once it is committed.
+     *
+     * @param records a poll's records, at least one
+     * @return the latest of their append times (each as {@link #recordedAt} gives it)
+     * @throws java.util.NoSuchElementException if there are no records
+     */
+    static Instant latestRecordedAt(List<? extends ConsumerRecord<?, ?>> records) {
+        return records.stream().map(ReadModelProjector::recordedAt).max(Instant::compareTo).orElseThrow();
     }
 
     /** What the tables need and the codec cannot know: the data belongs to the aggregate the envelope names. */
