@@ -225,8 +225,7 @@ public class ReadModel {
     }
 
     private static String knownEvidence(String alias) {
-        return alias + ".version = (select max(v.version) from EvidenceVersion v where v.evidenceId = " + alias
-                + ".evidenceId and v.recordedAt <= :knownAt)"
+        return latestKnown("EvidenceVersion", "evidenceId", alias)
                 + " and not exists (select 1 from EvidenceVersion held join held.links heldLink where held.seq = "
                 + alias + ".seq and not exists (select 1 from RecommendationVersion known where"
                 + " known.recommendationId = heldLink.recommendationId and known.recordedAt <= :knownAt and "
@@ -234,8 +233,7 @@ public class ReadModel {
     }
 
     private static String latestReport(String alias) {
-        return alias + ".version = (select max(v.version) from ReportVersion v where v.reportId = " + alias
-                + ".reportId and v.recordedAt <= :knownAt)";
+        return latestKnown("ReportVersion", "reportId", alias);
     }
 
     /** Known at {@code :knownAt} and published by {@code :asOf} (from 1 January of its year when no date is known). */
@@ -245,9 +243,22 @@ public class ReadModel {
     }
 
     private static String visibleRecommendation(String alias) {
-        return alias + ".version = (select max(v.version) from RecommendationVersion v where v.recommendationId = "
-                + alias + ".recommendationId and v.recordedAt <= :knownAt) and exists (select 1 from ReportVersion"
-                + " report where report.reportId = " + alias + ".reportId and " + visibleReport("report") + ")";
+        return latestKnown("RecommendationVersion", "recommendationId", alias) + " and exists (select 1 from"
+                + " ReportVersion report where report.reportId = " + alias + ".reportId and " + visibleReport("report")
+                + ")";
+    }
+
+    /**
+     * The condition "this row (of {@code entity}, one version of the aggregate {@code id} names) is the latest version
+     * of its aggregate recorded by {@code :knownAt}": recorded by then, and no later version was. As an anti-join
+     * PostgreSQL estimates it from its statistics and joins it as a set: written as "the version equals the greatest
+     * recorded by then", a subquery a row, it was estimated at a few rows where there were 10,000, and the evidence on
+     * a country's recommendations took 0.13 to 0.16 s where this takes 0.08 to 0.10 s (and 14 s with a generic plan).
+     */
+    private static String latestKnown(String entity, String id, String alias) {
+        return alias + ".recordedAt <= :knownAt and not exists (select 1 from " + entity + " newer where newer." + id
+                + " = " + alias + "." + id + " and newer.version > " + alias + ".version"
+                + " and newer.recordedAt <= :knownAt)";
     }
 
     /** The condition "the report of this recommendation row had been recorded by {@code :knownAt}". */
