@@ -29,8 +29,11 @@ import org.rectrack.platform.problem.ProblemException;
 @Provider
 public class AcceptableResponse implements ContainerRequestFilter {
 
-    /** Each resource method's types, read from its annotations once (empty: it negotiates them itself). */
-    private static final Map<Method, List<MediaType>> OFFERED = new ConcurrentHashMap<>();
+    /**
+     * Each resource method's types by its resource class (whose {@code @Produces} serves a method without one), read
+     * from the annotations once; empty: the method negotiates them itself.
+     */
+    private static final Map<Class<?>, Map<Method, List<MediaType>>> OFFERED = new ConcurrentHashMap<>();
 
     @Context
     ResourceInfo resource;
@@ -40,7 +43,9 @@ public class AcceptableResponse implements ContainerRequestFilter {
         if (resource == null || resource.getResourceMethod() == null) {
             return;
         }
-        List<MediaType> offered = OFFERED.computeIfAbsent(resource.getResourceMethod(), this::offered);
+        Class<?> resourceClass = resource.getResourceClass();
+        List<MediaType> offered = OFFERED.computeIfAbsent(resourceClass, type -> new ConcurrentHashMap<>())
+                .computeIfAbsent(resource.getResourceMethod(), method -> offered(resourceClass, method));
         if (offered.isEmpty()) {
             return;
         }
@@ -55,11 +60,11 @@ public class AcceptableResponse implements ContainerRequestFilter {
         }
     }
 
-    /** The types the method's {@code @Produces} (or its class's) names; none without one. */
-    private List<MediaType> offered(Method method) {
+    /** The types the method's {@code @Produces} (or its resource class's) names; none without one. */
+    private static List<MediaType> offered(Class<?> resourceClass, Method method) {
         Produces produces = method.getAnnotation(Produces.class);
         if (produces == null) {
-            produces = resource.getResourceClass().getAnnotation(Produces.class);
+            produces = resourceClass.getAnnotation(Produces.class);
         }
         if (produces == null) {
             return List.of();
