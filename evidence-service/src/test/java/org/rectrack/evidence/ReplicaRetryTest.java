@@ -33,7 +33,7 @@ import org.rectrack.events.recommendations.RecommendationState;
 class ReplicaRetryTest {
 
     private static final String DEAD_LETTERS = "rectrack.recommendations.v1.evidence-service.dlq";
-    private static final String METHOD = "org.rectrack.evidence.replica.RecommendationReplica.apply";
+    private static final String METHOD = "org.rectrack.evidence.replica.RecommendationReplica.applyAlone";
 
     @Inject
     MeterRegistry metrics;

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -66,6 +67,19 @@ public final class TestRecommendations {
         return Arc.container().instance(EventCodec.class).get().encode(event);
     }
 
+    /**
+     * Publishes these events at once, as a report's publication does (each keyed by its aggregate), and waits for the
+     * broker's acknowledgement of them all.
+     */
+    public static void sendAll(List<? extends EventEnvelope<?>> events) {
+        List<Future<RecordMetadata>> sent = events.stream()
+                .map(event -> producer().send(new ProducerRecord<>(Topics.RECOMMENDATIONS,
+                        event.aggregateId().toString(), encode(event))))
+                .toList();
+        producer().flush();
+        sent.forEach(TestRecommendations::acknowledged);
+    }
+
     /** Sends any value, poison included, and waits for the broker's acknowledgement. */
     public static RecordMetadata send(String key, String value) {
         return send(new ProducerRecord<>(Topics.RECOMMENDATIONS, key, value));
@@ -93,13 +107,17 @@ public final class TestRecommendations {
     }
 
     private static RecordMetadata send(ProducerRecord<String, String> record) {
+        return acknowledged(producer().send(record));
+    }
+
+    private static RecordMetadata acknowledged(Future<RecordMetadata> sent) {
         try {
-            return producer().send(record).get(30, TimeUnit.SECONDS);
+            return sent.get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the broker did not acknowledge " + record.key(), e);
+            throw new IllegalStateException("the broker did not acknowledge a record", e);
         }
     }
 

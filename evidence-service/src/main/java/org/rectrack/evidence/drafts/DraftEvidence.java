@@ -59,6 +59,11 @@ public class DraftEvidence implements AfterRecommendations {
     }
 
     @Override
+    public boolean follows(EventEnvelope<?> event) {
+        return event.data() instanceof EvidenceProposed;
+    }
+
+    @Override
     public void apply(EventEnvelope<?> event) {
         if (!(event.data() instanceof EvidenceProposed draft)) {
             return;

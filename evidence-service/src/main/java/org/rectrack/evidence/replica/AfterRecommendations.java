@@ -12,6 +12,12 @@ import org.rectrack.events.EventCodec.MalformedEventException;
 public interface AfterRecommendations {
 
     /**
+     * Whether this follower applies the event: the replica then hands it over alone, once everything before it on the
+     * partition is committed; an event no follower takes is applied with the records around it.
+     */
+    boolean follows(EventEnvelope<?> event);
+
+    /**
      * Applies the event if it is of a type this follower handles, in a transaction of its own; ignores it otherwise.
      *
      * @throws MalformedEventException when the event can never be applied: it goes to the dead-letter topic with

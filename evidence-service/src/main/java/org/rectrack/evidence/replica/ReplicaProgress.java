@@ -27,20 +27,25 @@ public class ReplicaProgress {
     }
 
     /**
-     * Records that the record was handled (applied, ignored, or sent to the dead-letter topic), in the caller's
-     * transaction. Progress never goes back: a record handled again leaves a further position as it is.
+     * Records that these records were handled (applied, ignored, or sent to the dead-letter topic), in the caller's
+     * transaction: one row per partition, at the offset after its last record here. Progress never goes back: a record
+     * handled again leaves a further position as it is.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    void handled(ConsumerRecord<?, ?> record) {
-        entityManager.createNativeQuery("""
+    void handled(List<? extends ConsumerRecord<?, ?>> records) {
+        Map<TopicPartition, Long> next = new HashMap<>();
+        for (ConsumerRecord<?, ?> record : records) {
+            next.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
+        }
+        next.forEach((partition, offset) -> entityManager.createNativeQuery("""
                 insert into replica_progress (topic, partition, next_offset) values (:topic, :partition, :next)
                 on conflict (topic, partition) do update set next_offset = excluded.next_offset
                  where replica_progress.next_offset < excluded.next_offset
                 """)
-                .setParameter("topic", record.topic())
-                .setParameter("partition", record.partition())
-                .setParameter("next", record.offset() + 1)
-                .executeUpdate();
+                .setParameter("topic", partition.topic())
+                .setParameter("partition", partition.partition())
+                .setParameter("next", offset)
+                .executeUpdate());
     }
 
     /** Every partition's next offset as now committed; a partition not in it has had no record handled. */

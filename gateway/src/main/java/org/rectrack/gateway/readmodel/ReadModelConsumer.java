@@ -14,11 +14,11 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.rectrack.events.EventCodec.MalformedEventException;
+import org.rectrack.events.inbox.PolledRecords;
 import org.rectrack.events.inbox.ShuttingDown;
 
 /**
@@ -88,7 +88,7 @@ public class ReadModelConsumer {
      */
     private CompletionStage<Void> apply(KafkaRecordBatch<String, String> batch) {
         List<KafkaRecord<String, String>> messages = batch.getRecords();
-        List<ConsumerRecord<String, String>> records = messages.stream().map(ReadModelConsumer::consumerRecord).toList();
+        List<ConsumerRecord<String, String>> records = PolledRecords.records(messages);
         if (shuttingDown.begun() || records.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
@@ -96,7 +96,7 @@ public class ReadModelConsumer {
             try {
                 gate.whileOpen(() -> projector.apply(records));
                 committed(ReadModelProjector.latestRecordedAt(records));
-                return allOf(messages.stream().map(KafkaRecord::ack).toList());
+                return PolledRecords.allOf(messages.stream().map(KafkaRecord::ack).toList());
             } catch (RuntimeException e) {
                 // Rolled back: one by one, the record that cannot be applied goes alone to the dead-letter topic, and
                 // a database away is waited for as before.
@@ -114,7 +114,7 @@ public class ReadModelConsumer {
                 break; // the rest is read again, from the read model's progress, by whoever consumes it next
             }
         }
-        return allOf(done);
+        return PolledRecords.allOf(done);
     }
 
     /**
@@ -152,15 +152,4 @@ public class ReadModelConsumer {
         watermark.nudge(latestRecordedAt);
     }
 
-    private static ConsumerRecord<String, String> consumerRecord(KafkaRecord<String, String> message) {
-        @SuppressWarnings("unchecked")
-        ConsumerRecord<String, String> record = (ConsumerRecord<String, String>) message
-                .getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow().getRecord();
-        return record;
-    }
-
-    private static CompletionStage<Void> allOf(List<CompletionStage<Void>> stages) {
-        return CompletableFuture.allOf(stages.stream().map(CompletionStage::toCompletableFuture)
-                .toArray(CompletableFuture[]::new));
-    }
 }
