@@ -36,7 +36,8 @@ import org.rectrack.platform.paging.PageRequest;
  * from its own evidence, and shows the earlier ones as its lineage ("outstanding since" the first year).
  *
  * <p>Each answer is computed with a fixed number of queries, however many recommendations it holds: the
- * recommendations, their reports, the evidence on them, and the country's recommendations for the lineage.
+ * recommendations, their reports, the evidence on them, and, when one of them continues an earlier year's, the
+ * country's recommendations for the lineage.
  */
 @ApplicationScoped
 public class StatusService {
@@ -56,7 +57,9 @@ public class StatusService {
      */
     @Transactional
     public List<RecommendationStatus> forCountry(String country, TimeFrame frame, Viewer viewer) {
-        return statuses(readModel.recommendations(country, frame), frame, viewer);
+        List<RecommendationVersion> recommendations = readModel.recommendations(country, frame);
+        // Every one a lineage can step to is among them: no second look at the country's.
+        return statuses(recommendations, byId(recommendations), frame, viewer, Set.of());
     }
 
     /** The recommendations of one report, in rank order, each with its status. */
@@ -130,9 +133,18 @@ public class StatusService {
         return statuses(recommendations, frame, viewer, Set.of());
     }
 
-    /** The statuses, counting the evidence in {@code assumedVerified} as verified whatever its state. */
     private List<RecommendationStatus> statuses(List<RecommendationVersion> recommendations, TimeFrame frame,
             Viewer viewer, Set<UUID> assumedVerified) {
+        return statuses(recommendations, history(recommendations, frame), frame, viewer, assumedVerified);
+    }
+
+    /**
+     * The statuses, counting the evidence in {@code assumedVerified} as verified whatever its state.
+     *
+     * @param history the recommendations their lineages may step to, by id (see {@link #history})
+     */
+    private List<RecommendationStatus> statuses(List<RecommendationVersion> recommendations,
+            Map<UUID, RecommendationVersion> history, TimeFrame frame, Viewer viewer, Set<UUID> assumedVerified) {
         if (recommendations.isEmpty()) {
             return List.of();
         }
@@ -148,7 +160,6 @@ public class StatusService {
                 evidenceByRecommendation.computeIfAbsent(link.recommendationId, id -> new ArrayList<>()).add(evidence);
             }
         }
-        Map<UUID, RecommendationVersion> history = history(recommendations, frame);
         return recommendations.stream()
                 .map(recommendation -> status(recommendation, reports.get(recommendation.reportId),
                         evidenceByRecommendation.getOrDefault(recommendation.recommendationId, List.of()),
@@ -156,13 +167,22 @@ public class StatusService {
                 .toList();
     }
 
-    /** The recommendations a lineage can step to: every one on the countries of these, in one query per country. */
+    /**
+     * The recommendations a lineage can step to: every one on the countries of those that continue an earlier one, in
+     * one query per country; none when none of them does (a lineage starts at {@code continuesFromId}).
+     */
     private Map<UUID, RecommendationVersion> history(List<RecommendationVersion> recommendations, TimeFrame frame) {
         Map<UUID, RecommendationVersion> history = new HashMap<>();
-        recommendations.stream().map(recommendation -> recommendation.country).distinct()
-                .forEach(country -> readModel.recommendations(country, frame)
-                        .forEach(recommendation -> history.put(recommendation.recommendationId, recommendation)));
+        recommendations.stream().filter(recommendation -> recommendation.continuesFromId != null)
+                .map(recommendation -> recommendation.country).distinct()
+                .forEach(country -> history.putAll(byId(readModel.recommendations(country, frame))));
         return history;
+    }
+
+    private static Map<UUID, RecommendationVersion> byId(List<RecommendationVersion> recommendations) {
+        Map<UUID, RecommendationVersion> byId = new HashMap<>();
+        recommendations.forEach(recommendation -> byId.put(recommendation.recommendationId, recommendation));
+        return byId;
     }
 
     private RecommendationStatus status(RecommendationVersion recommendation, ReportVersion report,
