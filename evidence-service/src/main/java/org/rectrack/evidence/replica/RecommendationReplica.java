@@ -23,7 +23,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.rectrack.events.EventCodec;
 import org.rectrack.events.EventCodec.MalformedEventException;
 import org.rectrack.events.EventEnvelope;
-import org.rectrack.events.EventType;
 import org.rectrack.events.inbox.EventInbox;
 import org.rectrack.events.inbox.PolledRecords;
 import org.rectrack.events.inbox.ShuttingDown;
@@ -96,12 +95,8 @@ public class RecommendationReplica {
                 to++;
             }
             if (to == from) {
-                CompletionStage<Void> handled = applyOne(messages.get(from), records.get(from));
-                if (handled == null) {
-                    break; // stopping: the rest is read again, from the replica's progress, by whoever consumes it next
-                }
-                done.add(handled);
-                to++;
+                to = from + 1; // a record a follower takes, or that cannot be read: alone
+                done.addAll(oneByOne(messages.subList(from, to), records.subList(from, to)));
             } else {
                 done.addAll(applyTogether(messages.subList(from, to), records.subList(from, to),
                         events.subList(from, to)));
@@ -115,23 +110,24 @@ public class RecommendationReplica {
     private List<CompletionStage<Void>> applyTogether(List<KafkaRecord<String, String>> messages,
             List<ConsumerRecord<String, String>> records, List<EventEnvelope<?>> events) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                List<EventEnvelope<?>> changes = new ArrayList<>();
-                for (EventEnvelope<?> event : events) {
-                    if (event.data() instanceof RecommendationChanged recommendation) {
-                        check(event, recommendation);
-                        changes.add(event);
-                    }
-                }
-                inbox.applyOnce(changes, claimed -> known(changes, claimed));
-                progress.handled(records);
-            });
+            QuarkusTransaction.requiringNew().run(() -> applyInTransaction(records, events));
             return messages.stream().map(KafkaRecord::ack).toList();
         } catch (RuntimeException e) {
             // Rolled back: one by one, the record that cannot be applied goes alone to the dead-letter topic, and a
             // database away is waited for as before.
             Log.debugf("Applying %d records one by one: %s", records.size(), e.toString());
+            return oneByOne(messages, records);
         }
+    }
+
+    /**
+     * Each record alone ({@link #applyAlone}), in order, until the service is stopping: the rest is then read again,
+     * from the replica's progress, by whoever consumes the partition next.
+     *
+     * @return each record's acknowledgement, or its dead letter
+     */
+    private List<CompletionStage<Void>> oneByOne(List<KafkaRecord<String, String>> messages,
+            List<ConsumerRecord<String, String>> records) {
         List<CompletionStage<Void>> done = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             CompletionStage<Void> handled = applyOne(messages.get(i), records.get(i));
@@ -183,22 +179,31 @@ public class RecommendationReplica {
 
     private void applyEvent(ConsumerRecord<String, String> record) {
         EventEnvelope<?> event = codec.decode(record.value());
-        if (!(event.data() instanceof RecommendationChanged recommendation)) {
+        if (!(event.data() instanceof RecommendationChanged)) {
             // Reports share the topic and are not needed here; draft evidence is, after its recommendation. The
             // followers commit on their own, so the position follows them (a crash between the two hands the record
             // to them again, which a follower ignores as it ignores any redelivery).
             followers.forEach(follower -> follower.apply(event));
-            QuarkusTransaction.requiringNew().run(() -> progress.handled(List.of(record)));
-            return;
         }
-        check(event, recommendation);
-        boolean applied = QuarkusTransaction.requiringNew().call(() -> {
-            boolean[] claimed = inbox.applyOnce(List.of(event), claims -> known(List.of(event), claims));
-            progress.handled(List.of(record));
-            return claimed[0];
-        });
-        Log.debugf("%s %s version %d of recommendation %s", applied ? "Applied" : "Ignored already applied",
-                EventType.RECOMMENDATION_CHANGED.name(), event.aggregateVersion(), recommendation.id());
+        QuarkusTransaction.requiringNew().run(() -> applyInTransaction(List.of(record), List.of(event)));
+    }
+
+    /**
+     * Applies the recommendations' states these events carry (the others were a follower's, or nobody's), once each
+     * ({@link EventInbox}), and moves the progress past the records, in the caller's transaction.
+     *
+     * @throws MalformedEventException when an event's state cannot be stored; the transaction must be rolled back
+     */
+    private void applyInTransaction(List<ConsumerRecord<String, String>> records, List<EventEnvelope<?>> events) {
+        List<EventEnvelope<?>> changes = new ArrayList<>();
+        for (EventEnvelope<?> event : events) {
+            if (event.data() instanceof RecommendationChanged recommendation) {
+                check(event, recommendation);
+                changes.add(event);
+            }
+        }
+        inbox.applyOnce(changes, claimed -> known(changes, claimed));
+        progress.handled(records);
     }
 
     /**
