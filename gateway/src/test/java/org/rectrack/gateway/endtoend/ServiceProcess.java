@@ -8,15 +8,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * One rectrack service run from its packaged jar ({@code <module>/target/quarkus-app/quarkus-run.jar}) as a
+ * One rectrack service run from its packaged jar ({@code <module>/target/<module>-<version>-runner.jar}) as a
  * child process of the test JVM, configured through the environment as deploy/local/run does, with its output
  * in {@code target/service-logs/<module>.log}. Reusable by any test that needs a real service next to it, and
  * by tests of crashes: {@link #kill()} is {@code kill -9}, {@link #restart()} starts it again where it was.
@@ -54,11 +57,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static ServiceProcess start(String module, int port, Map<String, String> environment, Path log,
             boolean appendToLog) {
-        Path jar = repositoryRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build the services first, e.g. ./mvnw -pl " + module
-                    + " package -DskipTests (./mvnw verify from the root does it before the gateway)");
-        }
+        Path jar = runnerJar(module);
         try {
             Files.createDirectories(log.getParent());
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -172,6 +171,32 @@ public final class ServiceProcess implements AutoCloseable {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(no log at " + log + ")";
+        }
+    }
+
+    /**
+     * The module's packaged jar (platform: {@code quarkus.package.jar.type=uber-jar}), the newest if there are several.
+     *
+     * @throws IllegalStateException if the module has not been packaged
+     */
+    private static Path runnerJar(String module) {
+        Path target = repositoryRoot().resolve(module).resolve("target");
+        try (Stream<Path> files = Files.isDirectory(target) ? Files.list(target) : Stream.empty()) {
+            return files.filter(file -> file.getFileName().toString().endsWith("-runner.jar"))
+                    .max(Comparator.comparing(ServiceProcess::modified))
+                    .orElseThrow(() -> new IllegalStateException("no " + target + "/*-runner.jar: build the services"
+                            + " first, e.g. ./mvnw -pl " + module + " package -DskipTests (./mvnw verify from the root"
+                            + " does it before the gateway)"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + target, e);
+        }
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
