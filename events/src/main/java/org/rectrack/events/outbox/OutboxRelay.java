@@ -1,6 +1,7 @@
 package org.rectrack.events.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,8 +46,10 @@ public class OutboxRelay {
 
     /**
      * The PostgreSQL advisory lock (one bigint key) a relay holds for each batch it sends
-     * ({@code pg_try_advisory_xact_lock}): only one relay of a service's instances sends at a time, or two could
-     * interleave an aggregate's events. Whoever {@code pg_locks} shows holding it is the instance sending now.
+     * ({@code pg_advisory_xact_lock}): only one relay of a service's instances sends at a time, or two could
+     * interleave an aggregate's events. Whoever {@code pg_locks} shows holding it (granted) is the instance sending
+     * now. A relay woken while another holds it waits for it, at most a poll interval: the rows its own instance
+     * committed meanwhile go out as soon as the other's batch ends, not at its next poll.
      */
     public static final long RELAY_LOCK = 0x7265_6374_7261_636BL;
 
@@ -137,42 +140,55 @@ public class OutboxRelay {
         wakeUps.drainPermits();
     }
 
-    /** Sends one batch in one transaction: the rows are deleted only if every send was acknowledged. */
+    /**
+     * Sends one batch in one transaction: the rows are deleted only if every send was acknowledged.
+     *
+     * @return the rows the batch looked at; 0 also when another instance's relay kept {@link #RELAY_LOCK} for a whole
+     *         poll interval (its next round sends what this one would have)
+     */
     private int sendBatch() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            boolean locked = (Boolean) entityManager
-                    .createNativeQuery("select pg_try_advisory_xact_lock(:lock)")
-                    .setParameter("lock", RELAY_LOCK)
-                    .getSingleResult();
-            if (!locked) {
+        try {
+            return QuarkusTransaction.requiringNew().call(this::sendBatchHoldingTheLock);
+        } catch (RuntimeException e) {
+            if (lockNotAvailable(e)) {
                 return 0;
             }
-            List<OutboxEvent> window = OutboxEvent.<OutboxEvent> find("order by seq")
-                    .page(0, config.batchSize())
-                    .list();
-            if (window.isEmpty()) {
-                return 0;
+            throw e;
+        }
+    }
+
+    private int sendBatchHoldingTheLock() throws Exception {
+        entityManager.createNativeQuery("select set_config('lock_timeout', :wait, true)")
+                .setParameter("wait", config.pollInterval().toMillis() + "ms")
+                .getSingleResult();
+        entityManager.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(:lock)) as relay")
+                .setParameter("lock", RELAY_LOCK)
+                .getSingleResult();
+        List<OutboxEvent> window = OutboxEvent.<OutboxEvent> find("order by seq")
+                .page(0, config.batchSize())
+                .list();
+        if (window.isEmpty()) {
+            return 0;
+        }
+        List<OutboxEvent> rows = inAggregateOrder(withLowestWaitingVersions(window));
+        KafkaProducer<String, String> kafka = producer();
+        // A version is sent only once the one before it is acknowledged: a send that fails (the broker away past
+        // the delivery timeout) must not let the next version of the same aggregate reach the topic first.
+        for (List<OutboxEvent> wave : inWaves(rows)) {
+            List<Future<RecordMetadata>> acks = new ArrayList<>(wave.size());
+            for (OutboxEvent row : wave) {
+                acks.add(kafka.send(toRecord(row)));
             }
-            List<OutboxEvent> rows = inAggregateOrder(withLowestWaitingVersions(window));
-            KafkaProducer<String, String> kafka = producer();
-            // A version is sent only once the one before it is acknowledged: a send that fails (the broker away past
-            // the delivery timeout) must not let the next version of the same aggregate reach the topic first.
-            for (List<OutboxEvent> wave : inWaves(rows)) {
-                List<Future<RecordMetadata>> acks = new ArrayList<>(wave.size());
-                for (OutboxEvent row : wave) {
-                    acks.add(kafka.send(toRecord(row)));
-                }
-                kafka.flush();
-                for (Future<RecordMetadata> ack : acks) {
-                    ack.get(config.deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                }
+            kafka.flush();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(config.deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
             }
-            if (!rows.isEmpty()) {
-                OutboxEvent.delete("seq in ?1", rows.stream().map(row -> row.seq).toList());
-            }
-            // A full window means more rows may be waiting, even if some of it had to wait for an earlier version.
-            return window.size();
-        });
+        }
+        if (!rows.isEmpty()) {
+            OutboxEvent.delete("seq in ?1", rows.stream().map(row -> row.seq).toList());
+        }
+        // A full window means more rows may be waiting, even if some of it had to wait for an earlier version.
+        return window.size();
     }
 
     /**
@@ -269,6 +285,16 @@ public class OutboxRelay {
     private Duration nextBackoff(Duration previous) {
         Duration next = previous.isZero() ? Duration.ofMillis(250) : previous.multipliedBy(2);
         return next.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : next;
+    }
+
+    /** Whether PostgreSQL gave up waiting for a lock (SQLSTATE 55P03, lock_not_available) somewhere in the causes. */
+    private static boolean lockNotAvailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {

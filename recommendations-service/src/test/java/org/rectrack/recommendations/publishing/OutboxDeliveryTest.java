@@ -2,7 +2,11 @@ package org.rectrack.recommendations.publishing;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -38,6 +43,9 @@ class OutboxDeliveryTest {
 
     @Inject
     EventCodec codec;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
@@ -68,6 +76,30 @@ class OutboxDeliveryTest {
             broker.start();
         }
 
+        assertDeliveredOnceInOrder(keys);
+    }
+
+    /**
+     * Another instance of the service sending a batch holds the relay's lock; this instance's relay, woken by its own
+     * commits meanwhile, must send them as soon as the lock is let go, not at its next poll (2 s later): with two
+     * instances, every event written during the other's batch waited for that poll.
+     */
+    @Test
+    void changesMadeWhileAnotherInstanceSendsGoOutAsSoonAsItLetsGo() throws SQLException {
+        Set<String> keys;
+        try (Connection otherInstance = dataSource.getConnection()) {
+            otherInstance.setAutoCommit(false);
+            try (PreparedStatement lock = otherInstance.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, OutboxRelay.RELAY_LOCK);
+                lock.execute();
+            }
+            keys = publishAndReviseTwice();
+            assertThat(relay.pending()).as("events written while the other instance sends").isGreaterThanOrEqualTo(6);
+            otherInstance.commit();
+        }
+
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(relay.pending()).as("events still waiting").isZero());
         assertDeliveredOnceInOrder(keys);
     }
 
