@@ -58,6 +58,9 @@ public class KnownAtWatermark {
 
     private static final Reached NOTHING = new Reached(Instant.EPOCH, Instant.EPOCH);
 
+    /** The least time between two measurements a {@link #nudge} asks for. */
+    static final Duration NUDGE_SPACING = Duration.ofMillis(10);
+
     private final TopicOffsets offsets;
     private final ReadModelConfig config;
     private final ReadModelProgress progress;
@@ -95,8 +98,11 @@ public class KnownAtWatermark {
      * Asks for a measurement as soon as it can claim a record this instance's consumers have just committed, without
      * waiting for it: once the allowed clock skew has passed after the record's append time (an instant measured
      * earlier cannot claim it, see {@code clockSkew}), at once if that is past. A measurement already asked for at that
-     * moment or later serves; otherwise the next is asked for a clock skew after the last, so that a stream of records
-     * is measured once per clock skew (20 ms), not once per record.
+     * moment or later serves; otherwise the next is asked for {@link #NUDGE_SPACING} or a clock skew after the last,
+     * whichever is longer, so that a stream of records is measured at most a hundred times a second, not once per
+     * record: each measurement asks Kafka and the database, and with a clock skew of a few milliseconds (one host)
+     * and every instance's commits nudging ({@link ProgressNotifications}), measuring took more of the cores than the
+     * writes it was measured for.
      *
      * @param recordedAt the record's append time (its {@code recordedAt})
      */
@@ -106,6 +112,7 @@ public class KnownAtWatermark {
             return;
         }
         long skew = Math.max(1, config.clockSkew().toNanos());
+        long spacing = Math.max(skew, NUDGE_SPACING.toNanos());
         // At most a clock skew from now: a record stamped ahead of this clock is left to the periodic measurement,
         // rather than holding back every nudge after it.
         long claimableIn = Math.clamp(Duration.between(clock.instant(), recordedAt).toNanos() + skew, 0, skew);
@@ -115,7 +122,7 @@ public class KnownAtWatermark {
             if (asked - due >= 0) {
                 return;
             }
-            long at = Math.max(due, asked + skew);
+            long at = Math.max(due, asked + spacing);
             if (nudgedFor.compareAndSet(asked, at)) {
                 try {
                     executor.schedule(this::measureQuietly, at - System.nanoTime(), TimeUnit.NANOSECONDS);

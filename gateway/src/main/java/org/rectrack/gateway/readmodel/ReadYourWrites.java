@@ -24,11 +24,17 @@ public class ReadYourWrites {
     public record Written(UUID aggregateId, long version) {
     }
 
-    /** How often a write's answer looks again for a version applied by another gateway instance. */
-    private static final long POLL_MILLIS = 10;
+    /**
+     * How often a write's answer looks again without being told to: a fallback, for when {@link ProgressNotifications}
+     * is not listening (the database restarting). Every commit of any instance's consumers tells it to.
+     */
+    private static final long POLL_MILLIS = 100;
 
-    /** Notified whenever this instance's consumers have committed a record: a write waiting may look again at once. */
+    /** Notified whenever a commit of consumers (this instance's or another's) moved the read model. */
     private final Object applied = new Object();
+
+    /** How many such commits this instance has been told of; guarded by {@link #applied}. */
+    private long commits;
 
     private final EntityManager entityManager;
     private final KnownAtWatermark watermark;
@@ -62,8 +68,14 @@ public class ReadYourWrites {
     /** The instant the version (or a later one) was recorded, once applied; null if not applied by the deadline. */
     private Instant awaitApplied(Written version, long deadline) {
         while (true) {
+            long seen;
+            synchronized (applied) {
+                seen = commits;
+            }
             Instant recorded = recordedAt(version);
             if (recorded != null) {
+                // Applied by another instance, perhaps: this one's watermark is measured for it now, not at its interval.
+                watermark.nudge(recorded);
                 return recorded;
             }
             if (System.nanoTime() >= deadline) {
@@ -71,7 +83,10 @@ public class ReadYourWrites {
             }
             try {
                 synchronized (applied) {
-                    applied.wait(POLL_MILLIS);
+                    // A commit told of since the look above counts: looked for again at once, not after the wait.
+                    if (commits == seen) {
+                        applied.wait(POLL_MILLIS);
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -80,9 +95,13 @@ public class ReadYourWrites {
         }
     }
 
-    /** Called once this instance's consumers have committed a record (or moved past it): waiting writes look again. */
+    /**
+     * Called once consumers have committed a record (or moved past it), this instance's or, through
+     * {@link ProgressNotifications}, another's: waiting writes look again.
+     */
     void recordCommitted() {
         synchronized (applied) {
+            commits++;
             applied.notifyAll();
         }
     }
