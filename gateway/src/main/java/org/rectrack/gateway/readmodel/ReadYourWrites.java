@@ -74,8 +74,6 @@ public class ReadYourWrites {
             }
             Instant recorded = recordedAt(version);
             if (recorded != null) {
-                // Applied by another instance, perhaps: this one's watermark is measured for it now, not at its interval.
-                watermark.nudge(recorded);
                 return recorded;
             }
             if (System.nanoTime() >= deadline) {
