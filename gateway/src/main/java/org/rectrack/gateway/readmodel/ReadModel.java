@@ -1,7 +1,13 @@
 package org.rectrack.gateway.readmodel;
 
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -17,9 +23,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import org.hibernate.FlushMode;
+import org.hibernate.Session;
 import org.hibernate.jpa.HibernateHints;
 import org.rectrack.api.evidence.Citation;
-import org.rectrack.api.evidence.Metric;
 import org.rectrack.events.evidence.Assessment;
 import org.rectrack.events.evidence.EvidenceState;
 import org.rectrack.events.evidence.Origin;
@@ -128,44 +134,92 @@ public class ReadModel {
 
     /**
      * Every piece of evidence bearing on one of these recommendations, in any state, in the frame, as values: one query,
-     * a row per link, no entity built (see {@link EvidenceSnapshot}).
+     * a row per link, read with JDBC (see {@link #EVIDENCE_ON}), no entity built (see {@link EvidenceSnapshot}).
      *
+     * @param recommendationIds recommendations that count in the frame, as this class's questions about
+     *                          recommendations return them
      * @return in the order recorded (first versions first), each once, whichever of the recommendations it bears on
      */
-    @SuppressWarnings("unchecked")
     public List<EvidenceSnapshot> evidenceOn(Collection<UUID> recommendationIds, TimeFrame frame) {
         if (recommendationIds.isEmpty()) {
             return List.of();
         }
-        var query = EvidenceVersion.getEntityManager().createQuery("select evidence.seq, evidence.evidenceId,"
-                + " evidence.state, evidence.actionFrom, evidence.actionTo, (select max(step.at) from EvidenceVersion"
-                + " reviewed join reviewed.history step where reviewed.seq = evidence.seq and step.state = :verified),"
-                + " evidence.summary, evidence.language, evidence.organisation, evidence.origin, evidence.visibility,"
-                + " evidence.sourceTitle, evidence.sourcePublisher, evidence.sourceUrl,"
-                + " evidence.sourceDocumentReference, evidence.sourcePublishedOn, evidence.sourceQuote, evidence.metrics,"
-                + " link.recommendationId, link.assessment"
-                + " from EvidenceVersion evidence join evidence.links link"
-                + " where evidence.seq in (select bearing.seq from EvidenceVersion bearing join bearing.links bearingLink"
-                + " where bearingLink.recommendationId in :ids) and " + visibleEvidence("evidence")
-                + " order by evidence.seq, index(link)", Object[].class)
-                .setHint(HibernateHints.HINT_FLUSH_MODE, FlushMode.COMMIT)
-                .setParameter("ids", recommendationIds)
-                .setParameter("verified", EvidenceState.VERIFIED);
-        evidenceFrame(frame).map().forEach(query::setParameter);
-        List<EvidenceSnapshot> evidence = new ArrayList<>();
-        Long seq = null;
-        List<EvidenceVersion.Link> links = null;
-        for (Object[] row : query.getResultList()) {
-            if (!row[0].equals(seq)) {
-                seq = (Long) row[0];
-                links = new ArrayList<>();
-                evidence.add(new EvidenceSnapshot((UUID) row[1], (EvidenceState) row[2], (LocalDate) row[3],
-                        (LocalDate) row[4], (Instant) row[5], (String) row[6], (String) row[7], (String) row[8],
-                        (Origin) row[9], (Visibility) row[10], new Citation((String) row[11], (String) row[12],
-                                (String) row[13], (String) row[14], (LocalDate) row[15], (String) row[16]),
-                        List.copyOf((List<Metric>) row[17]), Collections.unmodifiableList(links)));
+        return EvidenceVersion.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(EVIDENCE_ON)) {
+                Array ids = connection.createArrayOf("uuid", recommendationIds.toArray());
+                OffsetDateTime knownAt = frame.knownAt().atOffset(ZoneOffset.UTC);
+                Object[] parameters = { ids, knownAt, frame.asOf(), knownAt, ids, knownAt, knownAt };
+                for (int i = 0; i < parameters.length; i++) {
+                    query.setObject(i + 1, parameters[i]);
+                }
+                try (ResultSet rows = query.executeQuery()) {
+                    return evidenceSnapshots(rows);
+                }
             }
-            links.add(new EvidenceVersion.Link((UUID) row[18], (Assessment) row[19]));
+        });
+    }
+
+    /**
+     * The query of {@link #evidenceOn}: {@link #visibleEvidence}'s rule in SQL, driven by the link table's index on
+     * the recommendations. Each condition on a version is a subquery of its own, which PostgreSQL runs for each row
+     * found, by an index; as joins it picked merge joins over every link, or a parallel plan, whenever the estimates
+     * were large (a country's 10,000 pieces of evidence: 0.2 s against 0.1 s). Hibernate reaches links and history only
+     * through their version ({@code join evidence.links}), so the same question in HQL also looked each version up
+     * three more times by its key; and it read each row through its result mapping and JSON format mapper.
+     * <p>
+     * A link to one of the recommendations asked about needs no check that its recommendation was recorded by
+     * {@code knownAt}: {@link #evidenceOn} is asked only about recommendations that count in the frame.
+     * <p>
+     * Parameters: the recommendations (uuid[]), {@code knownAt}, {@code asOf}, {@code knownAt}, the recommendations
+     * again, {@code knownAt} twice.
+     */
+    private static final String EVIDENCE_ON = """
+            select e.seq, e.evidence_id, e.state, e.action_from, e.action_to,
+                   (select max(step.at) from evidence_version_transition step
+                     where step.evidence_seq = e.seq and step.state = 'VERIFIED'),
+                   e.summary, e.language, e.organisation, e.origin, e.visibility, e.source_title, e.source_publisher,
+                   e.source_url, e.source_document_reference, e.source_published_on, e.source_quote, e.metrics::text,
+                   link.recommendation_id, link.assessment
+            from evidence_version e
+            join evidence_version_link link on link.evidence_seq = e.seq
+            where e.seq in (select bearing.evidence_seq from evidence_version_link bearing
+                             where bearing.recommendation_id = any(?))
+              and e.recorded_at <= ?
+              and e.action_from <= ?
+              -- the latest version recorded by knownAt
+              and e.version = (select max(known.version) from evidence_version known
+                                where known.evidence_id = e.evidence_id and known.recorded_at <= ?)
+              -- held back while any other recommendation it bears on, or that one's report, was not recorded by knownAt
+              and (select count(*) from evidence_version_link held
+                    where held.evidence_seq = e.seq and held.recommendation_id <> all(?)
+                      and not exists (select 1 from recommendation_version recommendation
+                                       where recommendation.recommendation_id = held.recommendation_id
+                                         and recommendation.recorded_at <= ?
+                                         and exists (select 1 from report_version report
+                                                      where report.report_id = recommendation.report_id
+                                                        and report.recorded_at <= ?))) = 0
+            order by e.seq, link.position""";
+
+    /** The rows of {@link #EVIDENCE_ON}, a row per link, as one snapshot per version. */
+    private static List<EvidenceSnapshot> evidenceSnapshots(ResultSet rows) throws SQLException {
+        List<EvidenceSnapshot> evidence = new ArrayList<>();
+        long seq = -1;
+        List<EvidenceVersion.Link> links = null;
+        while (rows.next()) {
+            if (rows.getLong(1) != seq) {
+                seq = rows.getLong(1);
+                links = new ArrayList<>();
+                OffsetDateTime verifiedAt = rows.getObject(6, OffsetDateTime.class);
+                evidence.add(new EvidenceSnapshot(rows.getObject(2, UUID.class),
+                        EvidenceState.valueOf(rows.getString(3)), rows.getObject(4, LocalDate.class),
+                        rows.getObject(5, LocalDate.class), verifiedAt == null ? null : verifiedAt.toInstant(),
+                        rows.getString(7), rows.getString(8), rows.getString(9), Origin.valueOf(rows.getString(10)),
+                        Visibility.valueOf(rows.getString(11)), new Citation(rows.getString(12), rows.getString(13),
+                                rows.getString(14), rows.getString(15), rows.getObject(16, LocalDate.class),
+                                rows.getString(17)),
+                        ReadModelJson.metrics(rows.getString(18)), Collections.unmodifiableList(links)));
+            }
+            links.add(new EvidenceVersion.Link(rows.getObject(19, UUID.class), Assessment.valueOf(rows.getString(20))));
         }
         return List.copyOf(evidence);
     }

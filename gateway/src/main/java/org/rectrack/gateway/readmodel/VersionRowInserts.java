@@ -13,8 +13,6 @@ import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.hibernate.Session;
 
@@ -27,12 +25,6 @@ import org.hibernate.Session;
  */
 @ApplicationScoped
 class VersionRowInserts {
-
-    /**
-     * JSON columns as Hibernate writes them: quarkus.hibernate-orm.mapping.format.global=ignore (platform) leaves
-     * Hibernate its own Jackson mapper, a plain ObjectMapper with the modules on the class path.
-     */
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     private static final Table REPORT = new Table("report_version", """
             report_id uuid, version int8, event_id uuid, occurred_at timestamptz, recorded_at timestamptz, country text,
@@ -102,15 +94,15 @@ class VersionRowInserts {
 
     private static void recommendation(Rows rows, RecommendationVersion row) {
         rows.add(row.recommendationId, row.version, row.eventId, row.occurredAt, row.recordedAt, row.reportId, row.code,
-                row.country, row.year, row.rank, row.text, row.revision, json(row.pillars), json(row.targetGroups),
-                row.continuesFromId, row.state, row.change, row.changedAt);
+                row.country, row.year, row.rank, row.text, row.revision, ReadModelJson.write(row.pillars),
+                ReadModelJson.write(row.targetGroups), row.continuesFromId, row.state, row.change, row.changedAt);
     }
 
     private static void evidence(Rows evidence, Rows links, Rows transitions, EvidenceVersion row) {
         evidence.add(row.evidenceId, row.version, row.eventId, row.occurredAt, row.recordedAt, row.organisation,
                 row.origin, row.actionFrom, row.actionTo, row.summary, row.language, row.sourceTitle,
                 row.sourcePublisher, row.sourceUrl, row.sourceDocumentReference, row.sourcePublishedOn, row.sourceQuote,
-                json(row.metrics), row.visibility, row.state, row.change, row.createdAt, row.changedAt);
+                ReadModelJson.write(row.metrics), row.visibility, row.state, row.change, row.createdAt, row.changedAt);
         for (int position = 0; position < row.links.size(); position++) {
             EvidenceVersion.Link link = row.links.get(position);
             links.add(row.evidenceId, row.version, position, link.recommendationId, link.assessment);
@@ -119,14 +111,6 @@ class VersionRowInserts {
             EvidenceVersion.Transition step = row.history.get(position);
             transitions.add(row.evidenceId, row.version, position, step.state, step.actor, step.organisation, step.at,
                     step.reason);
-        }
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write as JSON: " + value, e);
         }
     }
 
