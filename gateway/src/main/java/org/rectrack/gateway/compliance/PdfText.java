@@ -19,6 +19,7 @@ import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,6 +77,7 @@ public final class PdfText {
     private static final float EM = 1000f;
     /** The JDK's layout writes these for characters it draws as nothing (line ends, zero-width controls). */
     private static final int INVISIBLE_GLYPH = 0xFFFE;
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     private static final Map<String, Loaded> LOADED = new HashMap<>();
 
@@ -96,8 +98,9 @@ public final class PdfText {
     private final Face lao;
     private final Face laoBold;
     private final List<Face> faces;
-    /** Wrapping measures the same words again and again; each run is shaped once. */
+    /** Wrapping measures the same words again and again; each run is shaped once, and measured once. */
     private final Map<Run, Shaped> shaped = new HashMap<>();
+    private final Map<Run, Float> advances = new HashMap<>();
 
     public PdfText() {
         this.latin = new Face("F1", load("NotoSans-Regular.ttf"));
@@ -116,7 +119,7 @@ public final class PdfText {
     public float width(String text, float size, boolean bold) {
         float width = 0;
         for (Run run : runs(text, bold)) {
-            width += shape(run).advance() / EM * size;
+            width += advance(run) / EM * size;
         }
         return width;
     }
@@ -144,11 +147,16 @@ public final class PdfText {
             for (ShapedGlyph glyph : shaped.glyphs()) {
                 int cid = face.cid(glyph.glyph(), glyph.text());
                 content.setTextMatrix(Matrix.getTranslateInstance(at + glyph.x() / EM * size, y + glyph.y() / EM * size));
-                content.appendRawCommands("<%04X> Tj\n".formatted(cid));
+                content.appendRawCommands(showGlyph(cid));
             }
             at += shaped.advance() / EM * size;
         }
         content.endText();
+    }
+
+    /** The operator that shows one glyph by its CID, as 4 hex digits (Identity-H: two bytes a glyph). */
+    private static String showGlyph(int cid) {
+        return "<" + HEX.formatHex(new byte[] { (byte) (cid >> 8), (byte) cid }) + "> Tj\n";
     }
 
     /** A PDF number (7.3.3): no exponent, at most three decimals, the same digits for the same value. */
@@ -160,31 +168,71 @@ public final class PdfText {
     public List<String> wrap(String text, float maxWidth, float size, boolean bold) {
         List<String> lines = new ArrayList<>();
         for (String paragraph : text.strip().split("\\R+")) {
-            StringBuilder line = new StringBuilder();
-            for (String word : paragraph.strip().split(" +")) {
-                String candidate = line.isEmpty() ? word : line + " " + word;
-                if (width(candidate, size, bold) <= maxWidth) {
-                    line.setLength(0);
-                    line.append(candidate);
-                    continue;
+            String[] words = paragraph.strip().split(" +");
+            String line = "";
+            int next = 0;
+            while (next < words.length) {
+                int fitting = fitting(line, words, next, maxWidth, size, bold);
+                line = joined(line, words, next, fitting);
+                next += fitting;
+                if (next == words.length) {
+                    break;
                 }
+                // The next word does not fit after the line: it starts the next one, cut if no line holds it.
                 if (!line.isEmpty()) {
-                    lines.add(line.toString());
-                    line.setLength(0);
+                    lines.add(line);
                 }
-                String rest = word;
+                String rest = words[next++];
                 while (width(rest, size, bold) > maxWidth) {
                     int cut = fittingPrefix(rest, maxWidth, size, bold);
                     lines.add(rest.substring(0, cut));
                     rest = rest.substring(cut);
                 }
-                line.append(rest);
+                line = rest;
             }
             if (!line.isEmpty()) {
-                lines.add(line.toString());
+                lines.add(line);
             }
         }
         return lines;
+    }
+
+    /**
+     * How many of the words from {@code from} on fit after {@code line} (each after a space), set as one line: the
+     * count the words' own widths give, checked by shaping the line with that many and with one more. A line only
+     * grows wider with each word, so that is the count adding them one by one and shaping each time gives, in two
+     * shapings instead of one a word.
+     */
+    private int fitting(String line, String[] words, int from, float maxWidth, float size, boolean bold) {
+        float space = width(" ", size, bold);
+        float estimate = line.isEmpty() ? -space : width(line, size, bold);
+        int count = 0;
+        while (from + count < words.length) {
+            estimate += space + width(words[from + count], size, bold);
+            if (estimate > maxWidth) {
+                break;
+            }
+            count++;
+        }
+        while (count > 0 && width(joined(line, words, from, count), size, bold) > maxWidth) {
+            count--;
+        }
+        while (from + count < words.length && width(joined(line, words, from, count + 1), size, bold) <= maxWidth) {
+            count++;
+        }
+        return count;
+    }
+
+    /** The line with {@code count} words from {@code from} on after it, a space before each but a first. */
+    private static String joined(String line, String[] words, int from, int count) {
+        StringBuilder joined = new StringBuilder(line);
+        for (int i = from; i < from + count; i++) {
+            if (!joined.isEmpty()) {
+                joined.append(' ');
+            }
+            joined.append(words[i]);
+        }
+        return joined.toString();
     }
 
     /** Writes every font used into the document: call once, after the last text is shown. */
@@ -238,10 +286,10 @@ public final class PdfText {
             if (Character.isWhitespace(codePoint)) {
                 codePoint = ' ';
             }
-            String character = Character.toString(codePoint);
             Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
             boolean neutral = script == Character.UnicodeScript.COMMON || script == Character.UnicodeScript.INHERITED;
             Face face;
+            boolean missing = false;
             if (script == Character.UnicodeScript.LAO && secondary.has(codePoint)) {
                 face = secondary;
             } else if (neutral && currentFace != null && currentFace.has(codePoint)) {
@@ -252,14 +300,18 @@ public final class PdfText {
                 face = secondary;
             } else {
                 face = primary;
-                character = "[U+%04X]".formatted(codePoint);
+                missing = true;
             }
             if (face != currentFace && !current.isEmpty()) {
                 runs.add(new Run(currentFace, current.toString()));
                 current.setLength(0);
             }
             currentFace = face;
-            current.append(character);
+            if (missing) {
+                current.append("[U+%04X]".formatted(codePoint));
+            } else {
+                current.appendCodePoint(codePoint);
+            }
         }
         if (!current.isEmpty()) {
             runs.add(new Run(currentFace, current.toString()));
@@ -269,6 +321,12 @@ public final class PdfText {
 
     private Shaped shape(Run run) {
         return shaped.computeIfAbsent(run, key -> run.face().shape(run.text()));
+    }
+
+    /** How far a run advances, as {@link #shape} gives it; without the glyphs' texts, which only showing needs. */
+    private float advance(Run run) {
+        Shaped known = shaped.get(run);
+        return known != null ? known.advance() : advances.computeIfAbsent(run, key -> run.face().advance(run.text()));
     }
 
     private static Loaded load(String file) {
@@ -358,6 +416,16 @@ public final class PdfText {
     static final class Face {
 
         private record Key(int glyph, String text) {
+
+            /**
+             * The record's own hash (31 × glyph + the text's) differs by a multiple of 32 between most Latin letters,
+             * whose glyph ids follow their code points: HashMap, which keeps a hash's low bits, put them all in a few
+             * buckets and compared keys one by one.
+             */
+            @Override
+            public int hashCode() {
+                return glyph * 0x9E3779B1 ^ text.hashCode();
+            }
         }
 
         private final String resource;
@@ -384,10 +452,19 @@ public final class PdfText {
             return coverage.computeIfAbsent(codePoint, loaded.shaper()::canDisplay);
         }
 
-        private Shaped shape(String text) {
+        private GlyphVector layout(String text) {
             char[] chars = text.toCharArray();
-            GlyphVector vector = loaded.shaper().layoutGlyphVector(UNHINTED, chars, 0, chars.length,
-                    Font.LAYOUT_LEFT_TO_RIGHT);
+            return loaded.shaper().layoutGlyphVector(UNHINTED, chars, 0, chars.length, Font.LAYOUT_LEFT_TO_RIGHT);
+        }
+
+        /** How far the text advances, shaped, in thousandths of an em. */
+        private float advance(String text) {
+            GlyphVector vector = layout(text);
+            return (float) vector.getGlyphPosition(vector.getNumGlyphs()).getX();
+        }
+
+        private Shaped shape(String text) {
+            GlyphVector vector = layout(text);
             int count = vector.getNumGlyphs();
             int[] charIndex = vector.getGlyphCharIndices(0, count, null);
             boolean[] advances = new boolean[count];
