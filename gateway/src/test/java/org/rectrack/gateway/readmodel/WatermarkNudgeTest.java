@@ -75,4 +75,15 @@ class WatermarkNudgeTest {
 
         TestEvents.awaitKnown(sent);
     }
+
+    @Test
+    void anAnswerAsKnownNowIsGivenWithoutWaitingForTheInterval() {
+        TestEvents.awaitKnown(TestEvents.publish(TestEvents.report(UUID.randomUUID(), 1,
+                TestEvents.uniqueCountryYear(), Tier.TIER_1, Instant.now())));
+        // A compliance report leaves knownAt to now: it waits until the read model has reached this instant.
+        Instant now = Instant.now();
+
+        assertThat(watermark.await(now, Duration.ofSeconds(5))).as("reached within 5 s, measured every hour").isTrue();
+        assertThat(watermark.reached().watermark()).isAfterOrEqualTo(now);
+    }
 }
