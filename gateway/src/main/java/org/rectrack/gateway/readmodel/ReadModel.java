@@ -132,20 +132,34 @@ public class ReadModel {
                 + " order by recommendation.rank, recommendation.code", frame(frame).and("reportId", reportId))).list();
     }
 
+    /** Of which evidence {@link #evidenceOn} reads what it says and where it is written, besides what a status needs. */
+    public enum Described {
+        /** Of all. */
+        ALL,
+        /**
+         * Of verified evidence only (what a compliance report lists); the others' summary, language, source and
+         * metrics are null. A country's 10,000 pieces of evidence are mostly not verified: their texts were half of
+         * what the query sent.
+         */
+        VERIFIED
+    }
+
     /**
      * Every piece of evidence bearing on one of these recommendations, in any state, in the frame, as values: one query,
      * a row per link, read with JDBC (see {@link #EVIDENCE_ON}), no entity built (see {@link EvidenceSnapshot}).
      *
      * @param recommendationIds recommendations that count in the frame, as this class's questions about
      *                          recommendations return them
+     * @param described         of which evidence to read the summary, language, source and metrics
      * @return in the order recorded (first versions first), each once, whichever of the recommendations it bears on
      */
-    public List<EvidenceSnapshot> evidenceOn(Collection<UUID> recommendationIds, TimeFrame frame) {
+    public List<EvidenceSnapshot> evidenceOn(Collection<UUID> recommendationIds, TimeFrame frame, Described described) {
         if (recommendationIds.isEmpty()) {
             return List.of();
         }
+        String sql = described == Described.ALL ? EVIDENCE_ON_DESCRIBED : EVIDENCE_ON_VERIFIED_DESCRIBED;
         return EvidenceVersion.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(EVIDENCE_ON)) {
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
                 Array ids = connection.createArrayOf("uuid", recommendationIds.toArray());
                 OffsetDateTime knownAt = frame.knownAt().atOffset(ZoneOffset.UTC);
                 Object[] parameters = { ids, knownAt, frame.asOf(), knownAt, ids, knownAt, knownAt };
@@ -160,12 +174,13 @@ public class ReadModel {
     }
 
     /**
-     * The query of {@link #evidenceOn}: {@link #visibleEvidence}'s rule in SQL, driven by the link table's index on
-     * the recommendations. Each condition on a version is a subquery of its own, which PostgreSQL runs for each row
-     * found, by an index; as joins it picked merge joins over every link, or a parallel plan, whenever the estimates
-     * were large (a country's 10,000 pieces of evidence: 0.2 s against 0.1 s). Hibernate reaches links and history only
-     * through their version ({@code join evidence.links}), so the same question in HQL also looked each version up
-     * three more times by its key; and it read each row through its result mapping and JSON format mapper.
+     * The query of {@link #evidenceOn}, its descriptive columns left as {@code %s}: {@link #visibleEvidence}'s rule in
+     * SQL, driven by the link table's index on the recommendations. Each condition on a version is a subquery of its
+     * own, which PostgreSQL runs for each row found, by an index; as joins it picked merge joins over every link, or a
+     * parallel plan, whenever the estimates were large (a country's 10,000 pieces of evidence: 0.2 s against 0.1 s).
+     * Hibernate reaches links and history only through their version ({@code join evidence.links}), so the same
+     * question in HQL also looked each version up three more times by its key; and it read each row through its result
+     * mapping and JSON format mapper.
      * <p>
      * A link to one of the recommendations asked about needs no check that its recommendation was recorded by
      * {@code knownAt}: {@link #evidenceOn} is asked only about recommendations that count in the frame.
@@ -177,9 +192,7 @@ public class ReadModel {
             select e.seq, e.evidence_id, e.state, e.action_from, e.action_to,
                    (select max(step.at) from evidence_version_transition step
                      where step.evidence_seq = e.seq and step.state = 'VERIFIED'),
-                   e.summary, e.language, e.organisation, e.origin, e.visibility, e.source_title, e.source_publisher,
-                   e.source_url, e.source_document_reference, e.source_published_on, e.source_quote, e.metrics::text,
-                   link.recommendation_id, link.assessment
+                   e.organisation, e.origin, e.visibility, link.recommendation_id, link.assessment, %s
             from evidence_version e
             join evidence_version_link link on link.evidence_seq = e.seq
             where e.seq in (select bearing.evidence_seq from evidence_version_link bearing
@@ -199,6 +212,13 @@ public class ReadModel {
                                                       where report.report_id = recommendation.report_id
                                                         and report.recorded_at <= ?))) = 0
             order by e.seq, link.position""";
+    /** What evidence says and where it is written: columns 12 to 20 of {@link #EVIDENCE_ON}. */
+    private static final List<String> DESCRIPTION = List.of("e.summary", "e.language", "e.source_title",
+            "e.source_publisher", "e.source_url", "e.source_document_reference", "e.source_published_on",
+            "e.source_quote", "e.metrics::text");
+    private static final String EVIDENCE_ON_DESCRIBED = EVIDENCE_ON.formatted(String.join(", ", DESCRIPTION));
+    private static final String EVIDENCE_ON_VERIFIED_DESCRIBED = EVIDENCE_ON.formatted(String.join(", ", DESCRIPTION
+            .stream().map(column -> "case when e.state = 'VERIFIED' then " + column + " end").toList()));
 
     /** The rows of {@link #EVIDENCE_ON}, a row per link, as one snapshot per version. */
     private static List<EvidenceSnapshot> evidenceSnapshots(ResultSet rows) throws SQLException {
@@ -210,16 +230,19 @@ public class ReadModel {
                 seq = rows.getLong(1);
                 links = new ArrayList<>();
                 OffsetDateTime verifiedAt = rows.getObject(6, OffsetDateTime.class);
+                // source_title is never null in the table: null is a description not read.
+                Citation source = rows.getString(14) == null ? null : new Citation(rows.getString(14),
+                        rows.getString(15), rows.getString(16), rows.getString(17), rows.getObject(18, LocalDate.class),
+                        rows.getString(19));
+                String metrics = rows.getString(20);
                 evidence.add(new EvidenceSnapshot(rows.getObject(2, UUID.class),
                         EvidenceState.valueOf(rows.getString(3)), rows.getObject(4, LocalDate.class),
                         rows.getObject(5, LocalDate.class), verifiedAt == null ? null : verifiedAt.toInstant(),
-                        rows.getString(7), rows.getString(8), rows.getString(9), Origin.valueOf(rows.getString(10)),
-                        Visibility.valueOf(rows.getString(11)), new Citation(rows.getString(12), rows.getString(13),
-                                rows.getString(14), rows.getString(15), rows.getObject(16, LocalDate.class),
-                                rows.getString(17)),
-                        ReadModelJson.metrics(rows.getString(18)), Collections.unmodifiableList(links)));
+                        rows.getString(12), rows.getString(13), rows.getString(7), Origin.valueOf(rows.getString(8)),
+                        Visibility.valueOf(rows.getString(9)), source,
+                        metrics == null ? null : ReadModelJson.metrics(metrics), Collections.unmodifiableList(links)));
             }
-            links.add(new EvidenceVersion.Link(rows.getObject(19, UUID.class), Assessment.valueOf(rows.getString(20))));
+            links.add(new EvidenceVersion.Link(rows.getObject(10, UUID.class), Assessment.valueOf(rows.getString(11))));
         }
         return List.copyOf(evidence);
     }

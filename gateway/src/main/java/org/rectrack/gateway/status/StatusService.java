@@ -17,6 +17,7 @@ import org.rectrack.events.evidence.EvidenceState;
 import org.rectrack.gateway.readmodel.EvidenceSnapshot;
 import org.rectrack.gateway.readmodel.EvidenceVersion;
 import org.rectrack.gateway.readmodel.ReadModel;
+import org.rectrack.gateway.readmodel.ReadModel.Described;
 import org.rectrack.gateway.readmodel.RecommendationVersion;
 import org.rectrack.gateway.readmodel.ReportVersion;
 import org.rectrack.gateway.readmodel.TimeFrame;
@@ -57,9 +58,22 @@ public class StatusService {
      */
     @Transactional
     public List<RecommendationStatus> forCountry(String country, TimeFrame frame, Viewer viewer) {
+        return forCountry(country, frame, viewer, Described.ALL);
+    }
+
+    /**
+     * As {@link #forCountry}, each status listing only its verified evidence (the submitted counted as pending, the
+     * rest not at all): what a year-end compliance report shows, read without the texts of the evidence it does not.
+     */
+    @Transactional
+    public List<RecommendationStatus> forCountryListingVerified(String country, TimeFrame frame, Viewer viewer) {
+        return forCountry(country, frame, viewer, Described.VERIFIED);
+    }
+
+    private List<RecommendationStatus> forCountry(String country, TimeFrame frame, Viewer viewer, Described listed) {
         List<RecommendationVersion> recommendations = readModel.recommendations(country, frame);
         // Every one a lineage can step to is among them: no second look at the country's.
-        return statuses(recommendations, byId(recommendations), frame, viewer, Set.of());
+        return statuses(recommendations, byId(recommendations), frame, viewer, Set.of(), listed);
     }
 
     /** The recommendations of one report, in rank order, each with its status. */
@@ -135,16 +149,18 @@ public class StatusService {
 
     private List<RecommendationStatus> statuses(List<RecommendationVersion> recommendations, TimeFrame frame,
             Viewer viewer, Set<UUID> assumedVerified) {
-        return statuses(recommendations, history(recommendations, frame), frame, viewer, assumedVerified);
+        return statuses(recommendations, history(recommendations, frame), frame, viewer, assumedVerified, Described.ALL);
     }
 
     /**
      * The statuses, counting the evidence in {@code assumedVerified} as verified whatever its state.
      *
      * @param history the recommendations their lineages may step to, by id (see {@link #history})
+     * @param listed  the evidence each status lists: all it counts, or only the verified
      */
     private List<RecommendationStatus> statuses(List<RecommendationVersion> recommendations,
-            Map<UUID, RecommendationVersion> history, TimeFrame frame, Viewer viewer, Set<UUID> assumedVerified) {
+            Map<UUID, RecommendationVersion> history, TimeFrame frame, Viewer viewer, Set<UUID> assumedVerified,
+            Described listed) {
         if (recommendations.isEmpty()) {
             return List.of();
         }
@@ -152,7 +168,7 @@ public class StatusService {
         Map<UUID, ReportVersion> reports = readModel.reports(
                 recommendations.stream().map(recommendation -> recommendation.reportId).distinct().toList(), frame);
         Map<UUID, List<EvidenceSnapshot>> evidenceByRecommendation = new HashMap<>();
-        for (EvidenceSnapshot evidence : readModel.evidenceOn(ids, frame)) {
+        for (EvidenceSnapshot evidence : readModel.evidenceOn(ids, frame, listed)) {
             if (!viewer.maySee(evidence.visibility(), evidence.organisation(), evidence.origin())) {
                 continue;
             }
@@ -163,7 +179,7 @@ public class StatusService {
         return recommendations.stream()
                 .map(recommendation -> status(recommendation, reports.get(recommendation.reportId),
                         evidenceByRecommendation.getOrDefault(recommendation.recommendationId, List.of()),
-                        lineage(recommendation, history), frame, assumedVerified))
+                        lineage(recommendation, history), frame, assumedVerified, listed))
                 .toList();
     }
 
@@ -186,7 +202,8 @@ public class StatusService {
     }
 
     private RecommendationStatus status(RecommendationVersion recommendation, ReportVersion report,
-            List<EvidenceSnapshot> visible, List<LineageStep> lineage, TimeFrame frame, Set<UUID> assumedVerified) {
+            List<EvidenceSnapshot> visible, List<LineageStep> lineage, TimeFrame frame, Set<UUID> assumedVerified,
+            Described listed) {
         UUID id = recommendation.recommendationId;
         List<StatusRules.Assessed> assessed = visible.stream()
                 .map(evidence -> assessed(evidence, id))
@@ -207,6 +224,7 @@ public class StatusService {
         StatusRules.Decision decision = StatusRules.decide(verified);
         Set<UUID> basis = new HashSet<>(decision.evidenceIds());
         List<EvidenceItem> items = assessed.stream()
+                .filter(item -> listed == Described.ALL || byId.get(item.evidenceId()).state() == EvidenceState.VERIFIED)
                 .map(item -> item(byId.get(item.evidenceId()), item, basis.contains(item.evidenceId())))
                 .toList();
         int firstYear = lineage.isEmpty() ? recommendation.year : lineage.getLast().year();

@@ -40,7 +40,8 @@ class QueryPlansTest {
     void aQuestionAskedAgainAndAgainIsPlannedForItsValuesEachTime() {
         List<UUID> recommendations = Stream.generate(UUID::randomUUID).limit(12).toList();
         for (int asked = 0; asked < 20; asked++) {
-            readModel.evidenceOn(recommendations, new TimeFrame(LocalDate.now(), Instant.now()));
+            readModel.evidenceOn(recommendations, new TimeFrame(LocalDate.now(), Instant.now()),
+                    ReadModel.Described.ALL);
         }
 
         // One transaction, one connection: the server-side statements of its session include the one just used.
