@@ -121,8 +121,34 @@ public class ReadModelProjector {
      */
     @Transactional
     public int replay(List<ConsumerRecord<String, String>> records) {
-        List<Projected> projected = records.stream().map(this::project).toList();
-        List<Projected> versions = projected.stream().filter(each -> each.row() != null).toList();
+        return replay(read(records));
+    }
+
+    /** A batch of records read ({@link #read}), to be replayed ({@link #replay(Read)}). */
+    record Read(List<ConsumerRecord<String, String>> records, List<Projected> projected) {
+    }
+
+    /**
+     * Reads a batch of records for {@link #replay(Read)}: each event decoded and the version row it writes built,
+     * nothing written, in no transaction; so a replay can read the next batch on another thread while this one is
+     * written.
+     *
+     * @param records as {@link #replay(List)} takes them
+     * @throws MalformedEventException if any of them cannot be applied
+     */
+    Read read(List<ConsumerRecord<String, String>> records) {
+        return new Read(records, records.stream().map(this::project).toList());
+    }
+
+    /**
+     * Writes a batch read by {@link #read} as {@link #replay(List)} does.
+     *
+     * @return how many of its records changed the read model
+     * @throws MalformedEventException if the database refuses a row (the batch is rolled back)
+     */
+    @Transactional
+    int replay(Read batch) {
+        List<Projected> versions = batch.projected().stream().filter(each -> each.row() != null).toList();
         boolean[] claimed = inbox.applyOnce(versions.stream().map(Projected::event).toList(), claims -> {
             List<PanacheEntityBase> rows = new ArrayList<>();
             for (int i = 0; i < claims.length; i++) {
@@ -132,7 +158,7 @@ public class ReadModelProjector {
             }
             rowInserts.insert(rows);
         });
-        lastOfEachPartition(records).forEach(progress::handled);
+        lastOfEachPartition(batch.records()).forEach(progress::handled);
         int applied = 0;
         for (boolean claim : claimed) {
             applied += claim ? 1 : 0;
@@ -170,7 +196,7 @@ public class ReadModelProjector {
     }
 
     /** A record read: its event, when it was recorded, and the version row it writes (null: it writes none). */
-    private record Projected(EventEnvelope<?> event, Instant recordedAt, PanacheEntityBase row) {
+    record Projected(EventEnvelope<?> event, Instant recordedAt, PanacheEntityBase row) {
     }
 
     /**
