@@ -67,7 +67,8 @@ public class ComplianceReportService {
     @Transactional
     public ComplianceReport report(String country, int year, TimeFrame frame) {
         Viewer auditor = Viewer.everything();
-        Map<Integer, List<RecommendationStatus>> byYear = statuses.forCountryListingVerified(country, frame, auditor).stream()
+        Map<Integer, List<RecommendationStatus>> byYear = statuses.forCountryListingVerified(country, frame, auditor)
+                .stream()
                 .sorted(Comparator.comparingInt(RecommendationStatus::rank).thenComparing(RecommendationStatus::code)
                         .thenComparing(RecommendationStatus::id))
                 .collect(Collectors.groupingBy(RecommendationStatus::year, TreeMap::new, Collectors.toList()));

@@ -132,7 +132,7 @@ public class ReadModel {
                 + " order by recommendation.rank, recommendation.code", frame(frame).and("reportId", reportId))).list();
     }
 
-    /** Of which evidence {@link #evidenceOn} reads what it says and where it is written, besides what a status needs. */
+    /** Of which evidence {@link #evidenceOn} reads what it says and where it is written, beside what statuses need. */
     public enum Described {
         /** Of all. */
         ALL,
@@ -145,8 +145,8 @@ public class ReadModel {
     }
 
     /**
-     * Every piece of evidence bearing on one of these recommendations, in any state, in the frame, as values: one query,
-     * a row per link, read with JDBC (see {@link #EVIDENCE_ON}), no entity built (see {@link EvidenceSnapshot}).
+     * Every piece of evidence bearing on one of these recommendations, in any state, in the frame, as values: one
+     * query, a row per link, read with JDBC (see {@link #EVIDENCE_ON}), no entity built (see {@link EvidenceSnapshot}).
      *
      * @param recommendationIds recommendations that count in the frame, as this class's questions about
      *                          recommendations return them

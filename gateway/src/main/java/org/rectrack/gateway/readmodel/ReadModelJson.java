@@ -11,8 +11,9 @@ import org.rectrack.api.evidence.Metric;
 
 /**
  * The read model's JSON columns ({@code jsonb}) as Hibernate reads and writes them, for the statements that go around
- * Hibernate ({@link VersionRowInserts}, {@link ReadModel#evidenceOn}): quarkus.hibernate-orm.mapping.format.global=ignore
- * (platform) leaves Hibernate its own Jackson mapper, a plain ObjectMapper with the modules on the class path.
+ * Hibernate ({@link VersionRowInserts}, {@link ReadModel#evidenceOn}): {@code
+ * quarkus.hibernate-orm.mapping.format.global=ignore} (platform) leaves Hibernate its own Jackson mapper, a plain
+ * ObjectMapper with the modules on the class path.
  */
 final class ReadModelJson {
 

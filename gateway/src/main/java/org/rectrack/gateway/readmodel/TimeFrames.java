@@ -38,12 +38,29 @@ public class TimeFrames {
      * (the same answer as now, as far as the read model has got, and one that can be asked for again).
      *
      * @throws ProblemException 400 naming the parameter when one cannot be read or {@code knownAt} is in the future
-     * @throws WebApplicationException 503 with Retry-After when the read model has not reached {@code knownAt} in time
+     * @throws WebApplicationException 503 with Retry-After when the read model has not reached {@code knownAt} in time,
+     *                                 or, without {@code knownAt}, has reached nothing yet (see {@link #latestChange})
      */
     public TimeFrame resolve(String asOf, String knownAt, LocalDate defaultAsOf) {
         LocalDate day = QueryValues.optionalDay("asOf", asOf).orElse(defaultAsOf);
         var asked = QueryValues.optionalInstant("knownAt", knownAt);
-        return new TimeFrame(day, asked.isPresent() ? reached(asked.get()) : watermark.reached().latestChange());
+        return new TimeFrame(day, asked.isPresent() ? reached(asked.get()) : latestChange());
+    }
+
+    /**
+     * The latest change the read model holds up to its watermark, once it has reached anything: a gateway that has
+     * not measured its watermark yet (it is starting) or has forgotten it (a rebuild is wiping and replaying the model)
+     * has reached nothing, and an answer from the epoch would say that nothing exists. That is waited out as a
+     * {@code knownAt} not reached yet is, then answered 503.
+     */
+    private Instant latestChange() {
+        Instant anything = Instant.EPOCH.plusNanos(1);
+        if (watermark.reached().watermark().isBefore(anything)
+                && !watermark.await(anything, config.knownAtWait())) {
+            throw unavailable("the gateway's read model is starting, or being rebuilt from the topics, and holds"
+                    + " nothing to answer from yet; ask again shortly");
+        }
+        return watermark.reached().latestChange();
     }
 
     /**
@@ -73,8 +90,11 @@ public class TimeFrames {
     }
 
     private WebApplicationException behind(Instant knownAt) {
-        String detail = "the gateway has not yet applied everything rectrack recorded up to " + knownAt
-                + " (it has up to " + watermark.reached().watermark() + "); ask again shortly";
+        return unavailable("the gateway has not yet applied everything rectrack recorded up to " + knownAt
+                + " (it has up to " + watermark.reached().watermark() + "); ask again shortly");
+    }
+
+    private static WebApplicationException unavailable(String detail) {
         return new WebApplicationException(detail, Response.status(Response.Status.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "1")
                 .build());

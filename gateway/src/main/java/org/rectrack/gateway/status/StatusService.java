@@ -149,7 +149,8 @@ public class StatusService {
 
     private List<RecommendationStatus> statuses(List<RecommendationVersion> recommendations, TimeFrame frame,
             Viewer viewer, Set<UUID> assumedVerified) {
-        return statuses(recommendations, history(recommendations, frame), frame, viewer, assumedVerified, Described.ALL);
+        return statuses(recommendations, history(recommendations, frame), frame, viewer, assumedVerified,
+                Described.ALL);
     }
 
     /**
@@ -224,7 +225,8 @@ public class StatusService {
         StatusRules.Decision decision = StatusRules.decide(verified);
         Set<UUID> basis = new HashSet<>(decision.evidenceIds());
         List<EvidenceItem> items = assessed.stream()
-                .filter(item -> listed == Described.ALL || byId.get(item.evidenceId()).state() == EvidenceState.VERIFIED)
+                .filter(item -> listed == Described.ALL
+                        || byId.get(item.evidenceId()).state() == EvidenceState.VERIFIED)
                 .map(item -> item(byId.get(item.evidenceId()), item, basis.contains(item.evidenceId())))
                 .toList();
         int firstYear = lineage.isEmpty() ? recommendation.year : lineage.getLast().year();

@@ -272,6 +272,25 @@ class RebuildTest {
     }
 
     @Test
+    void whileAnotherInstanceRebuildsAnswersSayTheReadModelIsNotReadyRatherThanNotFound() throws SQLException {
+        UUID report = UUID.randomUUID();
+        TestEvents.publishAndAwait(TestEvents.report(report, 1, TestEvents.uniqueCountryYear(), Tier.TIER_2,
+                minutesAgo(5)));
+        as("diplomat", "").get("/api/v1/reports/" + report).then().statusCode(200);
+
+        try (Connection rebuilding = AnotherGateway.connect()) {
+            AnotherGateway.execute(rebuilding, "select pg_advisory_lock(" + RebuildGate.LOCK_SPACE + ", "
+                    + RebuildGate.LOCK_KEY + ")");
+            // The model is being wiped and replayed: what it holds says nothing, not even that a report does not exist.
+            int status = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> as("diplomat", "").get("/api/v1/reports/" + report).statusCode(), code -> code != 200);
+            assertThat(status).as("an answer while the read model is rebuilt").isEqualTo(503);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(
+                () -> as("diplomat", "").get("/api/v1/reports/" + report).then().statusCode(200));
+    }
+
+    @Test
     void aRebuildWhoseInstanceDiedIsFailedAndAnotherMayStart() throws SQLException {
         UUID orphan = UUID.randomUUID();
         String instance = "4242@gateway-" + orphan.toString().substring(0, 8);
