@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Picks free loopback ports for servers asked to start on port 0, and checks the ones given. */
 final class FreePorts {
@@ -11,11 +13,27 @@ final class FreePorts {
     private FreePorts() {
     }
 
+    /**
+     * The ports handed out in this JVM. The system names a free port, but the server binds it a moment later, and
+     * meanwhile the system may name it again: the test infrastructure starts Kafka and PostgreSQL at once, and
+     * PostgreSQL once found the port it was given taken by the broker.
+     */
+    private static final Set<Integer> PICKED = ConcurrentHashMap.newKeySet();
+
+    /**
+     * A loopback port free now and never handed out before in this JVM.
+     *
+     * @throws UncheckedIOException when the system names no free port
+     */
     static int pick() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on the loopback interface", e);
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                if (PICKED.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("no free port on the loopback interface", e);
+            }
         }
     }
 
