@@ -55,12 +55,16 @@ public class TimeFrames {
      */
     private Instant latestChange() {
         Instant anything = Instant.EPOCH.plusNanos(1);
-        if (watermark.reached().watermark().isBefore(anything)
-                && !watermark.await(anything, config.knownAtWait())) {
+        // One reading of watermark and latest change: a rebuild may reset them between two.
+        KnownAtWatermark.Reached reached = watermark.reached();
+        if (reached.watermark().isBefore(anything) && watermark.await(anything, config.knownAtWait())) {
+            reached = watermark.reached();
+        }
+        if (reached.watermark().isBefore(anything)) {
             throw unavailable("the gateway's read model is starting, or being rebuilt from the topics, and holds"
                     + " nothing to answer from yet; ask again shortly");
         }
-        return watermark.reached().latestChange();
+        return reached.latestChange();
     }
 
     /**
