@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -19,6 +20,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import org.apache.kafka.common.TopicPartition;
 
@@ -214,9 +216,25 @@ public class KnownAtWatermark {
         }
     }
 
-    /** One measurement, as the class documentation describes. */
+    /**
+     * One measurement, as the class documentation describes, its questions to the database in one transaction (one
+     * commit where a transaction each took three: a gateway under a stream of writes measures up to a hundred times a
+     * second). The transaction stays open while Kafka is asked, a few milliseconds, bounded by the lag timeout.
+     */
     void measure() throws Exception {
-        if (progress.rebuilding()) {
+        Reached before = reached;
+        Optional<Reached> measured = QuarkusTransaction.requiringNew().call(() -> {
+            if (progress.rebuilding()) {
+                return Optional.<Reached> empty();
+            }
+            Instant now = clock.instant().minus(config.clockSkew());
+            Map<TopicPartition, Long> ends = offsets.ends(partitions(now));
+            Instant watermark = watermark(now, ends, progress.positions());
+            return Optional.of(watermark.isAfter(before.watermark())
+                    ? new Reached(watermark, progress.latestChangeUpTo(watermark))
+                    : before);
+        });
+        if (measured.isEmpty()) {
             // The model is being wiped and replayed: nothing is reached until the replay ends.
             synchronized (changed) {
                 reached = NOTHING;
@@ -228,11 +246,23 @@ public class KnownAtWatermark {
             rebuildSeen = false;
             rebuilt.fire(new Rebuilt());
         }
-        Reached before = reached;
-        Instant now = clock.instant().minus(config.clockSkew());
-        Set<TopicPartition> known = partitions(now);
-        Map<TopicPartition, Long> ends = offsets.ends(known);
-        Map<TopicPartition, ReadModelProgress.Position> positions = progress.positions();
+        if (measured.get() == before) {
+            return;
+        }
+        synchronized (changed) {
+            if (reached == before) { // not reset meanwhile
+                reached = measured.get();
+            }
+            changed.notifyAll();
+        }
+    }
+
+    /**
+     * The instant every partition has reached: {@code now} for a partition whose progress has reached its end offset,
+     * just before the append time of the last record handled for one behind; the earliest of them.
+     */
+    private static Instant watermark(Instant now, Map<TopicPartition, Long> ends,
+            Map<TopicPartition, ReadModelProgress.Position> positions) {
         Instant watermark = now;
         for (var end : ends.entrySet()) {
             ReadModelProgress.Position position = positions.get(end.getKey());
@@ -242,16 +272,7 @@ public class KnownAtWatermark {
                 watermark = partitionReached.isBefore(watermark) ? partitionReached : watermark;
             }
         }
-        if (!watermark.isAfter(before.watermark())) {
-            return;
-        }
-        Reached measured = new Reached(watermark, progress.latestChangeUpTo(watermark));
-        synchronized (changed) {
-            if (reached == before) { // not reset meanwhile
-                reached = measured;
-            }
-            changed.notifyAll();
-        }
+        return watermark;
     }
 
     /** The partitions of both topics, listed again every few seconds (partitions can be added); none before a topic exists. */
