@@ -110,8 +110,8 @@ public class ReadModelProjector {
 
     /**
      * Replays a batch of records as {@link #replay(ConsumerRecord)} replays each, in one transaction: the versions
-     * they carry claimed in two statements and written in one a table, and each partition's progress recorded once,
-     * at the last record of the batch. The same rows as one by one; a rebuild's pace is this method's.
+     * they carry claimed and written in JDBC statement batches, and each partition's progress recorded once, at the
+     * last record of the batch. The same rows as one by one; a rebuild's pace is this method's.
      *
      * @param records records of {@code rectrack.recommendations.v1} and {@code rectrack.evidence.v1}, in the order
      *                the consumer returned them (each partition's in offset order)
