@@ -18,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import org.apache.fontbox.ttf.HeaderTable;
 import org.apache.fontbox.ttf.TTFParser;
@@ -40,7 +42,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDStream;
-import org.apache.pdfbox.util.Matrix;
 
 /**
  * Text in a PDF in Latin and Lao script, shaped as the fonts say it must be: each run of characters is set in a font
@@ -78,11 +79,22 @@ public final class PdfText {
     /** The JDK's layout writes these for characters it draws as nothing (line ends, zero-width controls). */
     private static final int INVISIBLE_GLYPH = 0xFFFE;
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
+    private static final Pattern LINE_BREAKS = Pattern.compile("\\R+");
+    private static final Pattern SPACES = Pattern.compile(" +");
 
     private static final Map<String, Loaded> LOADED = new HashMap<>();
+    /** The characters below U+0300, each as a string: what a glyph of Latin text mostly stands for. */
+    private static final String[] LATIN_STRINGS = new String[0x300];
 
-    /** A TrueType file read once per JVM: its bytes and the JDK font that shapes with it. */
-    private record Loaded(String file, byte[] bytes, Font shaper) {
+    static {
+        Arrays.setAll(LATIN_STRINGS, c -> String.valueOf((char) c));
+    }
+
+    /**
+     * A TrueType file read once per JVM: its bytes, the JDK font that shapes with it, and each glyph's advance width
+     * (by glyph id) in whole thousandths of an em, as the PDF's W array gives it.
+     */
+    private record Loaded(String file, byte[] bytes, Font shaper, int[] widths) {
     }
 
     /** One glyph as shaped: the glyph id, the text it stands for, its position in thousandths of an em. */
@@ -101,6 +113,9 @@ public final class PdfText {
     /** Wrapping measures the same words again and again; each run is shaped once, and measured once. */
     private final Map<Run, Shaped> shaped = new HashMap<>();
     private final Map<Run, Float> advances = new HashMap<>();
+    /** Wrapping measures each word many times: texts' widths in thousandths of an em, regular and bold. */
+    private final Map<String, Float> regularWidths = new HashMap<>();
+    private final Map<String, Float> boldWidths = new HashMap<>();
 
     public PdfText() {
         this.latin = new Face("F1", load("NotoSans-Regular.ttf"));
@@ -117,21 +132,29 @@ public final class PdfText {
 
     /** The width of {@code text} set at {@code size} points, as shaped. */
     public float width(String text, float size, boolean bold) {
-        float width = 0;
-        for (Run run : runs(text, bold)) {
-            width += advance(run) / EM * size;
+        Map<String, Float> known = bold ? boldWidths : regularWidths;
+        Float width = known.get(text);
+        if (width == null) {
+            width = 0f;
+            for (Run run : runs(text, bold)) {
+                width += advance(run);
+            }
+            known.put(text, width);
         }
-        return width;
+        return width / EM * size;
     }
 
     /**
      * Sets {@code text} on one line of {@code page}, its baseline starting at ({@code x}, {@code y}): each glyph by its
      * CID, placed where shaping put it. PDFBox's {@code showText} can only encode characters, not shaped glyphs, so
-     * the font selection and the glyphs are written as raw operators (Tf, Tj: PDF 32000-1, 9.3 and 9.4.3).
+     * the font selection and the glyphs are written as raw operators (PDF 32000-1, 9.3 and 9.4): each stretch of
+     * glyphs on one baseline offset (a Lao mark raised or lowered starts a stretch of its own) is placed once by its
+     * text matrix (Tm) and shown by one TJ, whose numbers move the next glyph from where the previous one's width in
+     * the font's W array left it to where shaping put it.
      */
     public void show(PDPageContentStream content, PDPage page, String text, float x, float y, float size, boolean bold)
             throws IOException {
-        content.beginText();
+        StringBuilder operators = new StringBuilder("BT\n");
         float at = x;
         for (Run run : runs(text, bold)) {
             Shaped shaped = shape(run);
@@ -143,20 +166,29 @@ public final class PdfText {
                 resources.setItem(COSName.FONT, fonts);
             }
             fonts.setItem(face.resourceName(), face.dictionary());
-            content.appendRawCommands("/" + face.resourceName().getName() + " " + number(size) + " Tf\n");
-            for (ShapedGlyph glyph : shaped.glyphs()) {
-                int cid = face.cid(glyph.glyph(), glyph.text());
-                content.setTextMatrix(Matrix.getTranslateInstance(at + glyph.x() / EM * size, y + glyph.y() / EM * size));
-                content.appendRawCommands(showGlyph(cid));
+            operators.append('/').append(face.resource).append(' ').append(number(size)).append(" Tf\n");
+            List<ShapedGlyph> glyphs = shaped.glyphs();
+            int i = 0;
+            while (i < glyphs.size()) {
+                float offset = glyphs.get(i).y();
+                operators.append("1 0 0 1 ").append(number(at + glyphs.get(i).x() / EM * size)).append(' ')
+                        .append(number(y + offset / EM * size)).append(" Tm [<");
+                // Where the glyph shown last left the text position, in thousandths of an em from the run's start.
+                float pen = glyphs.get(i).x();
+                for (; i < glyphs.size() && glyphs.get(i).y() == offset; i++) {
+                    ShapedGlyph glyph = glyphs.get(i);
+                    // Less than half of the three decimals a number is written with is no move at all.
+                    if (Math.abs(pen - glyph.x()) >= 0.0005f) {
+                        operators.append("> ").append(number(pen - glyph.x())).append(" <");
+                    }
+                    operators.append(HEX.toHexDigits((short) face.cid(glyph.glyph(), glyph.text())));
+                    pen = glyph.x() + face.width(glyph.glyph());
+                }
+                operators.append(">] TJ\n");
             }
             at += shaped.advance() / EM * size;
         }
-        content.endText();
-    }
-
-    /** The operator that shows one glyph by its CID, as 4 hex digits (Identity-H: two bytes a glyph). */
-    private static String showGlyph(int cid) {
-        return "<" + HEX.formatHex(new byte[] { (byte) (cid >> 8), (byte) cid }) + "> Tj\n";
+        content.appendRawCommands(operators.append("ET\n").toString());
     }
 
     /** A PDF number (7.3.3): no exponent, at most three decimals, the same digits for the same value. */
@@ -167,8 +199,8 @@ public final class PdfText {
     /** Splits text into lines no wider than {@code maxWidth}: at spaces, or inside a word too long for a line. */
     public List<String> wrap(String text, float maxWidth, float size, boolean bold) {
         List<String> lines = new ArrayList<>();
-        for (String paragraph : text.strip().split("\\R+")) {
-            String[] words = paragraph.strip().split(" +");
+        for (String paragraph : LINE_BREAKS.split(text.strip())) {
+            String[] words = SPACES.split(paragraph.strip());
             String line = "";
             int next = 0;
             while (next < words.length) {
@@ -267,6 +299,32 @@ public final class PdfText {
 
     /** A run of text set in one face. */
     private record Run(Face face, String text) {
+
+        // Written out: a record's own equals and hashCode go through method handles, slow on the C1 compiler alone.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Run run && face == run.face && text.equals(run.text);
+        }
+
+        @Override
+        public int hashCode() {
+            return text.hashCode() * 31 + System.identityHashCode(face);
+        }
+    }
+
+    /**
+     * Whether a character is simple Latin text: printable Basic Latin, Latin-1 and Latin Extended (below the combining
+     * marks at U+0300) or General Punctuation's dashes, quotes, bullets and signs (U+2010 to U+2027, U+2030 to U+205E).
+     * Each such character is a grapheme of its own (UAX #29: no mark, no joiner, no line end among them), and the
+     * Latin faces position none of them against a space (LatinFacesTest).
+     */
+    static boolean simple(char c) {
+        return c >= ' ' && c < 0x7F || c >= 0xA0 && c < 0x300 || c >= 0x2010 && c <= 0x2027
+                || c >= 0x2030 && c <= 0x205E;
+    }
+
+    private static String simpleText(char c) {
+        return c < LATIN_STRINGS.length ? LATIN_STRINGS[c] : String.valueOf(c);
     }
 
     /**
@@ -277,6 +335,9 @@ public final class PdfText {
     private List<Run> runs(String text, boolean bold) {
         Face primary = bold ? latinBold : latin;
         Face secondary = bold ? laoBold : lao;
+        if (allSimple(text, primary)) {
+            return text.isEmpty() ? List.of() : List.of(new Run(primary, text));
+        }
         List<Run> runs = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         Face currentFace = null;
@@ -319,14 +380,101 @@ public final class PdfText {
         return runs;
     }
 
+    /** Whether every character is {@link #simple} and drawn by the face: the text is one run in it. */
+    private static boolean allSimple(String text, Face face) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!simple(text.charAt(i)) || !face.has(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private Shaped shape(Run run) {
-        return shaped.computeIfAbsent(run, key -> run.face().shape(run.text()));
+        Shaped known = shaped.get(run);
+        if (known == null) {
+            known = byWords(run) ? joinedWords(run) : run.face().shape(run.text());
+            shaped.put(run, known);
+        }
+        return known;
     }
 
     /** How far a run advances, as {@link #shape} gives it; without the glyphs' texts, which only showing needs. */
     private float advance(Run run) {
         Shaped known = shaped.get(run);
-        return known != null ? known.advance() : advances.computeIfAbsent(run, key -> run.face().advance(run.text()));
+        if (known != null) {
+            return known.advance();
+        }
+        if (byWords(run)) {
+            float advance = 0;
+            for (Run word : words(run)) {
+                advance += shape(word).advance();
+            }
+            return advance;
+        }
+        if (latinWord(run)) {
+            // Most words measured are shown later: shaped now, they are shaped once.
+            return shape(run).advance();
+        }
+        return advances.computeIfAbsent(run, key -> run.face().advance(run.text()));
+    }
+
+    /**
+     * Whether a run is shaped word by word: Latin text of more than one word in a Latin face. Its faces position no
+     * glyph against a space (PdfTextTest checks it for every character of the Latin blocks), so a line shaped whole
+     * and one joined from its words, each shaped once a document, place every glyph alike; Lao, whose words run
+     * together, is shaped a run at a time.
+     */
+    private boolean byWords(Run run) {
+        return run.text().length() > 1 && run.text().indexOf(' ') >= 0 && simpleLatin(run);
+    }
+
+    /** Whether a run is one word (or a space) of {@link #simple} characters in a Latin face. */
+    private boolean latinWord(Run run) {
+        return (run.text().length() == 1 || run.text().indexOf(' ') < 0) && simpleLatin(run);
+    }
+
+    private boolean simpleLatin(Run run) {
+        if (run.face() != latin && run.face() != latinBold) {
+            return false;
+        }
+        for (int i = 0; i < run.text().length(); i++) {
+            if (!simple(run.text().charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The run's words and the spaces between them, each a run of its own, in order. */
+    private static List<Run> words(Run run) {
+        List<Run> words = new ArrayList<>();
+        String text = run.text();
+        int start = 0;
+        for (int space = text.indexOf(' '); space >= 0; space = text.indexOf(' ', start)) {
+            if (space > start) {
+                words.add(new Run(run.face(), text.substring(start, space)));
+            }
+            words.add(new Run(run.face(), " "));
+            start = space + 1;
+        }
+        if (start < text.length()) {
+            words.add(new Run(run.face(), text.substring(start)));
+        }
+        return words;
+    }
+
+    private Shaped joinedWords(Run run) {
+        List<ShapedGlyph> glyphs = new ArrayList<>();
+        float at = 0;
+        for (Run word : words(run)) {
+            Shaped shapedWord = shape(word);
+            for (ShapedGlyph glyph : shapedWord.glyphs()) {
+                glyphs.add(new ShapedGlyph(glyph.glyph(), glyph.text(), at + glyph.x(), glyph.y()));
+            }
+            at += shapedWord.advance();
+        }
+        return new Shaped(run.face(), glyphs, at);
     }
 
     private static Loaded load(String file) {
@@ -338,13 +486,25 @@ public final class PdfText {
                     }
                     byte[] bytes = in.readAllBytes();
                     Font shaper = Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(bytes)).deriveFont(EM);
-                    return new Loaded(name, bytes, shaper);
+                    return new Loaded(name, bytes, shaper, widths(bytes));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 } catch (FontFormatException e) {
                     throw new IllegalStateException("font " + name + " is no TrueType font", e);
                 }
             });
+        }
+    }
+
+    /** Each glyph's advance width in whole thousandths of an em, by glyph id. */
+    private static int[] widths(byte[] bytes) throws IOException {
+        try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(bytes))) {
+            float scale = EM / font.getHeader().getUnitsPerEm();
+            int[] widths = new int[font.getNumberOfGlyphs()];
+            for (int glyph = 0; glyph < widths.length; glyph++) {
+                widths[glyph] = Math.round(font.getAdvanceWidth(glyph) * scale);
+            }
+            return widths;
         }
     }
 
@@ -363,6 +523,12 @@ public final class PdfText {
     private static String[] texts(String text, int[] charIndex, boolean[] advances) {
         int count = charIndex.length;
         String[] texts = new String[count];
+        if (eachCharacterItsOwnGlyph(text, charIndex)) {
+            for (int i = 0; i < count; i++) {
+                texts[i] = simpleText(text.charAt(i));
+            }
+            return texts;
+        }
         Arrays.fill(texts, "");
         BreakIterator graphemes = BreakIterator.getCharacterInstance(Locale.ROOT);
         graphemes.setText(text);
@@ -383,6 +549,22 @@ public final class PdfText {
             }
         }
         return texts;
+    }
+
+    /**
+     * Whether each glyph stands for the character at its own index, every character {@link #simple}: each is a
+     * grapheme of its own, so the clusters above give each glyph its character. Most Latin text is so.
+     */
+    private static boolean eachCharacterItsOwnGlyph(String text, int[] charIndex) {
+        if (charIndex.length != text.length()) {
+            return false;
+        }
+        for (int i = 0; i < charIndex.length; i++) {
+            if (charIndex[i] != i || !simple(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Gives the text of glyphs {@code first} to {@code last} (exclusive) to those of them that advance. */
@@ -426,12 +608,20 @@ public final class PdfText {
             public int hashCode() {
                 return glyph * 0x9E3779B1 ^ text.hashCode();
             }
+
+            // Written out, as Run's.
+            @Override
+            public boolean equals(Object other) {
+                return other instanceof Key key && glyph == key.glyph && text.equals(key.text);
+            }
         }
 
         private final String resource;
         private final Loaded loaded;
         private final Map<Key, Integer> cids = new LinkedHashMap<>();
-        private final Map<Integer, Boolean> coverage = new HashMap<>();
+        /** Of the code points asked about: which were, and which of them the font draws. */
+        private final BitSet asked = new BitSet();
+        private final BitSet drawn = new BitSet();
         /** The Type 0 font dictionary pages refer to; filled in by {@link #embed}. */
         private final COSDictionary dictionary = new COSDictionary();
 
@@ -449,7 +639,11 @@ public final class PdfText {
         }
 
         boolean has(int codePoint) {
-            return coverage.computeIfAbsent(codePoint, loaded.shaper()::canDisplay);
+            if (!asked.get(codePoint)) {
+                asked.set(codePoint);
+                drawn.set(codePoint, loaded.shaper().canDisplay(codePoint));
+            }
+            return drawn.get(codePoint);
         }
 
         private GlyphVector layout(String text) {
@@ -469,7 +663,8 @@ public final class PdfText {
             int[] charIndex = vector.getGlyphCharIndices(0, count, null);
             boolean[] advances = new boolean[count];
             for (int i = 0; i < count; i++) {
-                advances[i] = vector.getGlyphMetrics(i).getAdvanceX() > 0;
+                int glyph = vector.getGlyphCode(i);
+                advances[i] = glyph < loaded.widths().length && width(glyph) > 0;
             }
             String[] texts = texts(text, charIndex, advances);
             List<ShapedGlyph> glyphs = new ArrayList<>(count);
@@ -483,6 +678,11 @@ public final class PdfText {
                 glyphs.add(new ShapedGlyph(glyph, texts[i], (float) position.getX(), (float) -position.getY()));
             }
             return new Shaped(this, glyphs, (float) vector.getGlyphPosition(count).getX());
+        }
+
+        /** The glyph's advance width in thousandths of an em, as the font's W array states it. */
+        private int width(int glyph) {
+            return loaded.widths()[glyph];
         }
 
         /** The CID that shows {@code glyph} and copies as {@code text}; numbered from 1 in the order first shown. */
@@ -547,7 +747,7 @@ public final class PdfText {
                     int newGlyph = oldToNew.get(entry.getKey().glyph());
                     cidToGid[cid * 2] = (byte) (newGlyph >> 8);
                     cidToGid[cid * 2 + 1] = (byte) newGlyph;
-                    widths.add(COSInteger.get(Math.round(font.getAdvanceWidth(entry.getKey().glyph()) * scale)));
+                    widths.add(COSInteger.get(width(entry.getKey().glyph())));
                     if (!entry.getKey().text().isEmpty()) {
                         entries.add("<%04X> <%s>".formatted(cid, utf16Hex(entry.getKey().text())));
                         mapped++;
