@@ -182,6 +182,11 @@ public class ReadModel {
      * question in HQL also looked each version up three more times by its key; and it read each row through its result
      * mapping and JSON format mapper.
      * <p>
+     * When a piece of evidence was verified is looked up in its history only for versions VERIFIED or RETRACTED: the
+     * evidence-service's review rule ({@code ReviewAction}) verifies only SUBMITTED evidence and rejects only SUBMITTED
+     * evidence, so a SUBMITTED or REJECTED version has no VERIFIED step; most evidence waits for review, and the lookup
+     * took a sixth of a country's query.
+     * <p>
      * A link to one of the recommendations asked about needs no check that its recommendation was recorded by
      * {@code knownAt}: {@link #evidenceOn} is asked only about recommendations that count in the frame.
      * <p>
@@ -190,8 +195,10 @@ public class ReadModel {
      */
     private static final String EVIDENCE_ON = """
             select e.seq, e.evidence_id, e.state, e.action_from, e.action_to,
-                   (select max(step.at) from evidence_version_transition step
-                     where step.evidence_seq = e.seq and step.state = 'VERIFIED'),
+                   -- only a version verified, or retracted after that, has a VERIFIED step: looked up for those alone
+                   case when e.state in ('VERIFIED', 'RETRACTED') then
+                     (select max(step.at) from evidence_version_transition step
+                       where step.evidence_seq = e.seq and step.state = 'VERIFIED') end,
                    e.organisation, e.origin, e.visibility, link.recommendation_id, link.assessment, %s
             from evidence_version e
             join evidence_version_link link on link.evidence_seq = e.seq

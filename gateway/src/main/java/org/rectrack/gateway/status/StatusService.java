@@ -259,12 +259,13 @@ public class StatusService {
     }
 
     private static StatusRules.Assessed assessed(EvidenceSnapshot evidence, UUID recommendationId) {
-        EvidenceVersion.Link link = evidence.links().stream()
-                .filter(candidate -> candidate.recommendationId.equals(recommendationId))
-                .findFirst()
-                .orElseThrow();
-        return new StatusRules.Assessed(evidence.evidenceId(), link.assessment, evidence.actionFrom(),
-                evidence.actionTo(), evidence.verifiedAt());
+        for (EvidenceVersion.Link link : evidence.links()) {
+            if (link.recommendationId.equals(recommendationId)) {
+                return new StatusRules.Assessed(evidence.evidenceId(), link.assessment, evidence.actionFrom(),
+                        evidence.actionTo(), evidence.verifiedAt());
+            }
+        }
+        throw new IllegalArgumentException("evidence " + evidence.evidenceId() + " bears not on " + recommendationId);
     }
 
     private static EvidenceItem item(EvidenceSnapshot evidence, StatusRules.Assessed assessed, boolean basis) {
