@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.rectrack.gateway.TestCallers.as;
 import static org.rectrack.gateway.TestEvents.evidence;
@@ -64,7 +65,9 @@ class StatusTest {
                 .body("pendingCount", equalTo(1))
                 .body("evidence.find { it.id == '" + verified + "' }.basis", equalTo(true))
                 .body("evidence.find { it.id == '" + verified + "' }.source.title", equalTo("Vientiane Times"))
-                .body("evidence.find { it.id == '" + pending + "' }.state", equalTo("SUBMITTED"));
+                .body("evidence.find { it.id == '" + verified + "' }.verifiedAt", notNullValue())
+                .body("evidence.find { it.id == '" + pending + "' }.state", equalTo("SUBMITTED"))
+                .body("evidence.find { it.id == '" + pending + "' }.verifiedAt", nullValue());
     }
 
     @Test
