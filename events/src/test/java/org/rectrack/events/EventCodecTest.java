@@ -85,4 +85,50 @@ class EventCodecTest {
     void textThatIsNotJsonIsRefused() {
         assertThatThrownBy(() -> codec.decode("\u0000not json")).isInstanceOf(EventCodec.MalformedEventException.class);
     }
+
+    @Test
+    void theDataMayComeBeforeTheTypeThatSaysWhatItIs() {
+        UUID id = UUID.randomUUID();
+        RecommendationChanged data = new RecommendationChanged(id, UUID.randomUUID(), "LAO-2023-01", "LAO", 2023, 1,
+                "Investigate and prosecute trafficking crimes", 1, List.of(Pillar.PROSECUTION), List.of(), null,
+                RecommendationState.ACTIVE, "CREATED", Instant.parse("2023-06-15T00:00:00Z"));
+        EventEnvelope<RecommendationChanged> sent = new EventEnvelope<>(UUID.randomUUID(),
+                EventType.RECOMMENDATION_CHANGED.name(), 1, Instant.parse("2023-06-15T00:00:01Z"), id, 3, data);
+        String encoded = codec.encode(sent);
+        String dataFirst = "{\"data\":" + encoded.substring(encoded.indexOf("\"data\":") + 7, encoded.length() - 1)
+                + "," + encoded.substring(1, encoded.indexOf(",\"data\":")) + "}";
+
+        assertThat(dataFirst).startsWith("{\"data\":{");
+        assertThat(codec.decode(dataFirst)).isEqualTo(sent);
+    }
+
+    @Test
+    void anEnvelopeWithoutDataOrWithNullDataIsRefused() {
+        String envelope = """
+                {"eventId":"%s","type":"rectrack.report.changed","schemaVersion":1,
+                 "occurredAt":"2023-01-01T00:00:00Z","aggregateId":"%s","aggregateVersion":1%s}
+                """;
+
+        for (String data : List.of("", ",\"data\":null")) {
+            assertThatThrownBy(() -> codec.decode(envelope.formatted(UUID.randomUUID(), UUID.randomUUID(), data)))
+                    .isInstanceOf(EventCodec.MalformedEventException.class)
+                    .hasMessageContaining("missing data");
+        }
+    }
+
+    @Test
+    void anEnvelopeOfTheWrongShapeIsRefusedNamingWhatIsWrong() {
+        assertThatThrownBy(() -> codec.decode("[1, 2]")).hasMessage("not a JSON object");
+        assertThatThrownBy(() -> codec.decode("")).hasMessage("not a JSON object");
+        assertThatThrownBy(() -> codec.decode("{\"type\": {\"nested\": true}}"))
+                .hasMessage("unknown event type ''");
+        assertThatThrownBy(() -> codec.decode("{\"type\": \"rectrack.report.changed\", \"schemaVersion\": 1,"
+                + " \"data\": {\"reportId\": "))
+                .isInstanceOf(EventCodec.MalformedEventException.class).hasMessageStartingWith("not JSON");
+        assertThatThrownBy(() -> codec.decode("""
+                {"eventId":"not a uuid","type":"rectrack.report.changed","schemaVersion":1,
+                 "occurredAt":"2023-01-01T00:00:00Z","aggregateId":"%s","aggregateVersion":1,"data":{}}
+                """.formatted(UUID.randomUUID())))
+                .hasMessageStartingWith("invalid rectrack.report.changed");
+    }
 }
