@@ -405,51 +405,38 @@ public final class PdfText {
         if (known != null) {
             return known.advance();
         }
-        if (byWords(run)) {
+        if (simpleLatin(run)) {
+            // Latin text is shaped a word at a time, each word once (see byWords): most words measured are shown.
             float advance = 0;
             for (Run word : words(run)) {
                 advance += shape(word).advance();
             }
             return advance;
         }
-        if (latinWord(run)) {
-            // Most words measured are shown later: shaped now, they are shaped once.
-            return shape(run).advance();
-        }
         return advances.computeIfAbsent(run, key -> run.face().advance(run.text()));
     }
 
     /**
-     * Whether a run is shaped word by word: Latin text of more than one word in a Latin face. Its faces position no
-     * glyph against a space (PdfTextTest checks it for every character of the Latin blocks), so a line shaped whole
-     * and one joined from its words, each shaped once a document, place every glyph alike; Lao, whose words run
-     * together, is shaped a run at a time.
+     * Whether a run is shaped word by word: {@link #simpleLatin} text of more than one word. Its faces position no
+     * glyph against a space (LatinFacesTest), so a line shaped whole and one joined from its words, each shaped once
+     * a document, place every glyph alike; Lao, whose words run together, is shaped a run at a time.
      */
     private boolean byWords(Run run) {
         return run.text().length() > 1 && run.text().indexOf(' ') >= 0 && simpleLatin(run);
     }
 
-    /** Whether a run is one word (or a space) of {@link #simple} characters in a Latin face. */
-    private boolean latinWord(Run run) {
-        return (run.text().length() == 1 || run.text().indexOf(' ') < 0) && simpleLatin(run);
-    }
-
+    /** Whether a run is in a Latin face and each of its characters {@link #simple}. */
     private boolean simpleLatin(Run run) {
-        if (run.face() != latin && run.face() != latinBold) {
-            return false;
-        }
-        for (int i = 0; i < run.text().length(); i++) {
-            if (!simple(run.text().charAt(i))) {
-                return false;
-            }
-        }
-        return true;
+        return (run.face() == latin || run.face() == latinBold) && allSimple(run.text(), run.face());
     }
 
-    /** The run's words and the spaces between them, each a run of its own, in order. */
+    /** The run's words and the spaces between them, each a run of its own, in order; a word or a space alone. */
     private static List<Run> words(Run run) {
-        List<Run> words = new ArrayList<>();
         String text = run.text();
+        if (text.length() < 2 || text.indexOf(' ') < 0) {
+            return List.of(run);
+        }
+        List<Run> words = new ArrayList<>();
         int start = 0;
         for (int space = text.indexOf(' '); space >= 0; space = text.indexOf(' ', start)) {
             if (space > start) {
