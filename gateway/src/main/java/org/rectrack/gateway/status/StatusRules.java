@@ -35,8 +35,9 @@ public final class StatusRules {
 
     /**
      * Oldest action first; see the class comment for ties. Written out rather than chained from key extractors: a
-     * country's statuses sort tens of thousands of pieces of evidence, and the chain's lambdas cost three times as
-     * much on the C1 compiler the services run with.
+     * country's statuses sort thousands of pieces of evidence, and the chain's lambdas and method handles are not
+     * inlined by C1, the only compiler the services run with: sorting took a seventh of a compliance report's JVM
+     * time.
      */
     public static final Comparator<Assessed> BY_ACTION_DATE = (a, b) -> {
         int order = a.actionTo().compareTo(b.actionTo());
