@@ -37,7 +37,6 @@ import org.rectrack.gateway.status.RecommendationStatus.EvidenceItem;
 import org.rectrack.gateway.status.RecommendationStatus;
 import org.rectrack.gateway.status.Status;
 import org.rectrack.gateway.status.StatusService;
-import org.rectrack.gateway.status.Viewer;
 import org.rectrack.platform.problem.ProblemException;
 
 /**
@@ -66,8 +65,7 @@ public class ComplianceReportService {
      */
     @Transactional
     public ComplianceReport report(String country, int year, TimeFrame frame) {
-        Viewer auditor = Viewer.everything();
-        Map<Integer, List<RecommendationStatus>> byYear = statuses.forCountryListingVerified(country, frame, auditor)
+        Map<Integer, List<RecommendationStatus>> byYear = statuses.forCountryListingVerified(country, frame)
                 .stream()
                 .sorted(Comparator.comparingInt(RecommendationStatus::rank).thenComparing(RecommendationStatus::code)
                         .thenComparing(RecommendationStatus::id))

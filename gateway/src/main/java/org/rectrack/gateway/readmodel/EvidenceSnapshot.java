@@ -17,8 +17,7 @@ import org.rectrack.events.evidence.Visibility;
  * spent most of its time building, tracking and lazily completing entities it only read.
  *
  * @param verifiedAt when a reviewer last verified it (the latest VERIFIED step of its history), or null
- * @param summary    with {@code language}, {@code source} and {@code metrics}: what it says and where it is written;
- *                   all four null when not read (see {@link ReadModel.Described})
+ * @param summary    with {@code language}, {@code source} and {@code metrics}: what it says and where it is written
  * @param links      the recommendations it bears on, in the order the evidence-service gave them
  */
 public record EvidenceSnapshot(

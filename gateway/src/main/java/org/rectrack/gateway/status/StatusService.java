@@ -17,7 +17,6 @@ import org.rectrack.events.evidence.EvidenceState;
 import org.rectrack.gateway.readmodel.EvidenceSnapshot;
 import org.rectrack.gateway.readmodel.EvidenceVersion;
 import org.rectrack.gateway.readmodel.ReadModel;
-import org.rectrack.gateway.readmodel.ReadModel.Described;
 import org.rectrack.gateway.readmodel.RecommendationVersion;
 import org.rectrack.gateway.readmodel.ReportVersion;
 import org.rectrack.gateway.readmodel.TimeFrame;
@@ -54,26 +53,30 @@ public class StatusService {
 
     /**
      * Every recommendation every report on the country made, of every year, oldest year first and in rank order
-     * within a year, each with its status: the one pass a year-end compliance report is made from.
+     * within a year, each with its status.
      */
     @Transactional
     public List<RecommendationStatus> forCountry(String country, TimeFrame frame, Viewer viewer) {
-        return forCountry(country, frame, viewer, Described.ALL);
+        List<RecommendationVersion> recommendations = readModel.recommendations(country, frame);
+        // Every one a lineage can step to is among them: no second look at the country's.
+        return statuses(recommendations, byId(recommendations), frame,
+                visible(ids(recommendations), frame, viewer), Set.of());
     }
 
     /**
-     * As {@link #forCountry}, each status listing only its verified evidence (the submitted counted as pending, the
-     * rest not at all): what a year-end compliance report shows, read without the texts of the evidence it does not.
+     * As {@link #forCountry} for a viewer who may see everything (an auditor), each status listing only its verified
+     * evidence and counting the submitted as pending: the one pass a year-end compliance report is made from, read
+     * without the evidence it does not list (see {@link ReadModel#verifiedEvidenceOn}).
      */
     @Transactional
-    public List<RecommendationStatus> forCountryListingVerified(String country, TimeFrame frame, Viewer viewer) {
-        return forCountry(country, frame, viewer, Described.VERIFIED);
-    }
-
-    private List<RecommendationStatus> forCountry(String country, TimeFrame frame, Viewer viewer, Described listed) {
+    public List<RecommendationStatus> forCountryListingVerified(String country, TimeFrame frame) {
         List<RecommendationVersion> recommendations = readModel.recommendations(country, frame);
-        // Every one a lineage can step to is among them: no second look at the country's.
-        return statuses(recommendations, byId(recommendations), frame, viewer, Set.of(), listed);
+        if (recommendations.isEmpty()) {
+            return List.of();
+        }
+        ReadModel.VerifiedEvidence evidence = readModel.verifiedEvidenceOn(ids(recommendations), frame);
+        return statuses(recommendations, byId(recommendations), frame,
+                new Counted(byRecommendation(evidence.verified()), evidence.submitted()), Set.of());
     }
 
     /** The recommendations of one report, in rank order, each with its status. */
@@ -149,39 +152,57 @@ public class StatusService {
 
     private List<RecommendationStatus> statuses(List<RecommendationVersion> recommendations, TimeFrame frame,
             Viewer viewer, Set<UUID> assumedVerified) {
-        return statuses(recommendations, history(recommendations, frame), frame, viewer, assumedVerified,
-                Described.ALL);
+        if (recommendations.isEmpty()) {
+            return List.of();
+        }
+        return statuses(recommendations, history(recommendations, frame), frame,
+                visible(ids(recommendations), frame, viewer), assumedVerified);
+    }
+
+    /**
+     * The evidence statuses are computed from: by recommendation, the pieces each lists; and the submitted pieces
+     * it counts as pending without listing them (for a compliance report, which lists only the verified).
+     */
+    private record Counted(Map<UUID, List<EvidenceSnapshot>> listed, Map<UUID, Integer> unlistedPending) {
+    }
+
+    /** All the evidence on the recommendations that the viewer may see, each piece listed. */
+    private Counted visible(List<UUID> ids, TimeFrame frame, Viewer viewer) {
+        List<EvidenceSnapshot> visible = readModel.evidenceOn(ids, frame).stream()
+                .filter(evidence -> viewer.maySee(evidence.visibility(), evidence.organisation(), evidence.origin()))
+                .toList();
+        return new Counted(byRecommendation(visible), Map.of());
+    }
+
+    private static Map<UUID, List<EvidenceSnapshot>> byRecommendation(List<EvidenceSnapshot> evidence) {
+        Map<UUID, List<EvidenceSnapshot>> byRecommendation = new HashMap<>();
+        for (EvidenceSnapshot piece : evidence) {
+            for (EvidenceVersion.Link link : piece.links()) {
+                byRecommendation.computeIfAbsent(link.recommendationId, id -> new ArrayList<>()).add(piece);
+            }
+        }
+        return byRecommendation;
     }
 
     /**
      * The statuses, counting the evidence in {@code assumedVerified} as verified whatever its state.
      *
      * @param history the recommendations their lineages may step to, by id (see {@link #history})
-     * @param listed  the evidence each status lists: all it counts, or only the verified
      */
     private List<RecommendationStatus> statuses(List<RecommendationVersion> recommendations,
-            Map<UUID, RecommendationVersion> history, TimeFrame frame, Viewer viewer, Set<UUID> assumedVerified,
-            Described listed) {
-        if (recommendations.isEmpty()) {
-            return List.of();
-        }
-        List<UUID> ids = recommendations.stream().map(recommendation -> recommendation.recommendationId).toList();
+            Map<UUID, RecommendationVersion> history, TimeFrame frame, Counted evidence, Set<UUID> assumedVerified) {
         Map<UUID, ReportVersion> reports = readModel.reports(
                 recommendations.stream().map(recommendation -> recommendation.reportId).distinct().toList(), frame);
-        Map<UUID, List<EvidenceSnapshot>> evidenceByRecommendation = new HashMap<>();
-        for (EvidenceSnapshot evidence : readModel.evidenceOn(ids, frame, listed)) {
-            if (!viewer.maySee(evidence.visibility(), evidence.organisation(), evidence.origin())) {
-                continue;
-            }
-            for (EvidenceVersion.Link link : evidence.links()) {
-                evidenceByRecommendation.computeIfAbsent(link.recommendationId, id -> new ArrayList<>()).add(evidence);
-            }
-        }
         return recommendations.stream()
                 .map(recommendation -> status(recommendation, reports.get(recommendation.reportId),
-                        evidenceByRecommendation.getOrDefault(recommendation.recommendationId, List.of()),
-                        lineage(recommendation, history), frame, assumedVerified, listed))
+                        evidence.listed().getOrDefault(recommendation.recommendationId, List.of()),
+                        evidence.unlistedPending().getOrDefault(recommendation.recommendationId, 0),
+                        lineage(recommendation, history), frame, assumedVerified))
                 .toList();
+    }
+
+    private static List<UUID> ids(List<RecommendationVersion> recommendations) {
+        return recommendations.stream().map(recommendation -> recommendation.recommendationId).toList();
     }
 
     /**
@@ -202,18 +223,22 @@ public class StatusService {
         return byId;
     }
 
+    /**
+     * @param listed          the evidence on it that the status lists and decides from
+     * @param unlistedPending submitted pieces on it counted as pending, not among {@code listed}
+     */
     private RecommendationStatus status(RecommendationVersion recommendation, ReportVersion report,
-            List<EvidenceSnapshot> visible, List<LineageStep> lineage, TimeFrame frame, Set<UUID> assumedVerified,
-            Described listed) {
+            List<EvidenceSnapshot> listed, int unlistedPending, List<LineageStep> lineage, TimeFrame frame,
+            Set<UUID> assumedVerified) {
         UUID id = recommendation.recommendationId;
-        List<StatusRules.Assessed> assessed = visible.stream()
+        List<StatusRules.Assessed> assessed = listed.stream()
                 .map(evidence -> assessed(evidence, id))
                 .sorted(StatusRules.BY_ACTION_DATE)
                 .toList();
         List<StatusRules.Assessed> verified = new ArrayList<>();
-        int pending = 0;
+        int pending = unlistedPending;
         Map<UUID, EvidenceSnapshot> byId = new HashMap<>();
-        visible.forEach(evidence -> byId.put(evidence.evidenceId(), evidence));
+        listed.forEach(evidence -> byId.put(evidence.evidenceId(), evidence));
         for (StatusRules.Assessed item : assessed) {
             EvidenceState state = byId.get(item.evidenceId()).state();
             if (state == EvidenceState.VERIFIED || assumedVerified.contains(item.evidenceId())) {
@@ -225,8 +250,6 @@ public class StatusService {
         StatusRules.Decision decision = StatusRules.decide(verified);
         Set<UUID> basis = new HashSet<>(decision.evidenceIds());
         List<EvidenceItem> items = assessed.stream()
-                .filter(item -> listed == Described.ALL
-                        || byId.get(item.evidenceId()).state() == EvidenceState.VERIFIED)
                 .map(item -> item(byId.get(item.evidenceId()), item, basis.contains(item.evidenceId())))
                 .toList();
         int firstYear = lineage.isEmpty() ? recommendation.year : lineage.getLast().year();

@@ -327,6 +327,43 @@ class ComplianceReportTest {
     }
 
     @Test
+    void pendingEvidenceIsEachPieceAwaitingReviewOnEveryRecommendationItBearsOnWhateverItsVisibility() {
+        Fixture fixture = publishYear();
+        int year = fixture.where.year();
+        UUID onBoth = UUID.randomUUID();
+        UUID restricted = UUID.randomUUID();
+        UUID rejected = UUID.randomUUID();
+        UUID retracted = UUID.randomUUID();
+        evidence(onBoth, List.of(fixture.first, fixture.second), year, Assessment.NO_PROGRESS, EvidenceState.SUBMITTED,
+                1, Visibility.PUBLIC);
+        evidence(restricted, List.of(fixture.second), year, Assessment.NO_PROGRESS, EvidenceState.SUBMITTED, 1,
+                Visibility.RESTRICTED);
+        evidence(rejected, List.of(fixture.second), year, Assessment.FULFILLS, EvidenceState.SUBMITTED, 1,
+                Visibility.PUBLIC);
+        evidence(rejected, List.of(fixture.second), year, Assessment.FULFILLS, EvidenceState.REJECTED, 2,
+                Visibility.PUBLIC);
+        evidence(retracted, List.of(fixture.second), year, Assessment.FULFILLS, EvidenceState.VERIFIED, 1,
+                Visibility.PUBLIC);
+        evidence(retracted, List.of(fixture.second), year, Assessment.FULFILLS, EvidenceState.RETRACTED, 2,
+                Visibility.PUBLIC);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            for (UUID id : List.of(onBoth, restricted)) {
+                auditor().get("/api/v1/evidence/" + id).then().statusCode(200);
+            }
+            auditor().get("/api/v1/evidence/" + rejected).then().statusCode(200).body("state", equalTo("REJECTED"));
+            auditor().get("/api/v1/evidence/" + retracted).then().statusCode(200).body("state", equalTo("RETRACTED"));
+        });
+
+        var report = auditor().accept(JSON).get(path(fixture.where)).then().statusCode(200).extract().jsonPath();
+
+        // The first: the fixture's pending piece and the one on both; the second: the one on both and the restricted.
+        assertThat(report.getList("recommendations.pendingEvidence")).containsExactly(2, 2);
+        assertThat(report.getList("recommendations.status")).containsExactly("IN_PROGRESS", "NO_EVIDENCE");
+        assertThat(report.getList("recommendations[0].evidence.id")).containsExactly(fixture.training.toString());
+        assertThat(report.getList("recommendations[1].evidence")).isEmpty();
+    }
+
+    @Test
     void onlyAnAuditorMayDownloadAReport() {
         Fixture fixture = publishYear();
 
@@ -446,6 +483,12 @@ class ComplianceReportTest {
     /** Evidence of an action on 1 March of {@code year}; ADVANCES evidence states 300 officials trained in it. */
     private void evidence(UUID id, UUID recommendation, int year, Assessment assessment, EvidenceState state,
             long version, Visibility visibility) {
+        evidence(id, List.of(recommendation), year, assessment, state, version, visibility);
+    }
+
+    /** As above, bearing on each of the recommendations with the same assessment. */
+    private void evidence(UUID id, List<UUID> recommendations, int year, Assessment assessment, EvidenceState state,
+            long version, Visibility visibility) {
         Instant now = Instant.now();
         List<EvidenceChanged.Metric> metrics = assessment == Assessment.ADVANCES
                 ? List.of(new EvidenceChanged.Metric(MetricKind.OFFICIALS_TRAINED, new BigDecimal("300"), "PERSONS", null,
@@ -453,7 +496,8 @@ class ComplianceReportTest {
                 : List.of();
         LocalDate day = LocalDate.of(year, 3, 1);
         send(EventType.EVIDENCE_CHANGED, id, version, new EvidenceChanged(id, "lao-ngo",
-                List.of(new EvidenceChanged.Link(recommendation, assessment)), day, day, LAO_SUMMARY, "lo",
+                recommendations.stream().map(recommendation -> new EvidenceChanged.Link(recommendation, assessment))
+                        .toList(), day, day, LAO_SUMMARY, "lo",
                 new EvidenceChanged.Source("Vientiane Times", "Vientiane Times", "https://example.org/vt/1", null, day,
                         "training … to at least 300 police officers"),
                 metrics, visibility, state,
