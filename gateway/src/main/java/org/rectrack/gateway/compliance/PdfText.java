@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,11 +77,14 @@ public final class PdfText {
     private static final float EM = 1000f;
     /** The JDK's layout writes these for characters it draws as nothing (line ends, zero-width controls). */
     private static final int INVISIBLE_GLYPH = 0xFFFE;
-    private static final HexFormat HEX = HexFormat.of().withUpperCase();
+    private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
+    /** The last {@link #simple} character. */
+    private static final char LAST_SIMPLE = 0x205E;
     private static final Pattern LINE_BREAKS = Pattern.compile("\\R+");
-    private static final Pattern SPACES = Pattern.compile(" +");
 
     private static final Map<String, Loaded> LOADED = new HashMap<>();
+    /** Texts each face keeps shaped: a few reports' words, some 300 bytes each. */
+    private static final int SHAPINGS = 10_000;
     /** The characters below U+0300, each as a string: what a glyph of Latin text mostly stands for. */
     private static final String[] LATIN_STRINGS = new String[0x300];
 
@@ -91,10 +93,40 @@ public final class PdfText {
     }
 
     /**
-     * A TrueType file read once per JVM: its bytes, the JDK font that shapes with it, and each glyph's advance width
-     * (by glyph id) in whole thousandths of an em, as the PDF's W array gives it.
+     * A TrueType file read once per JVM: its bytes, the JDK font that shapes with it, each glyph's advance width (by
+     * glyph id) in whole thousandths of an em, as the PDF's W array gives it, which {@link #simple} characters it
+     * draws (by character, up to the last simple one), and the texts it shaped last.
      */
-    private record Loaded(String file, byte[] bytes, Font shaper, int[] widths) {
+    private record Loaded(String file, byte[] bytes, Font shaper, int[] widths, boolean[] drawsSimple,
+            Shapings shapings) {
+    }
+
+    /** A text as one face shapes it: its glyphs, and how far it advances in thousandths of an em. */
+    private record Shaping(List<ShapedGlyph> glyphs, float advance) {
+    }
+
+    /**
+     * The texts a face shaped last, at most {@link #SHAPINGS} of them, the least recently used forgotten first: a word
+     * cache, as text engines keep one per font. Shaping is a function of the font and the text alone, so a document
+     * comes out the same whatever the cache holds; what it saves is shaping the words every document repeats (a
+     * dense country's report shapes some 3,000 words, a fifth of its layout).
+     */
+    private static final class Shapings {
+
+        private final Map<String, Shaping> recent = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Shaping> eldest) {
+                return size() > SHAPINGS;
+            }
+        };
+
+        synchronized Shaping get(String text) {
+            return recent.get(text);
+        }
+
+        synchronized void put(String text, Shaping shaping) {
+            recent.put(text, shaping);
+        }
     }
 
     /** One glyph as shaped: the glyph id, the text it stands for, its position in thousandths of an em. */
@@ -181,7 +213,10 @@ public final class PdfText {
                     if (Math.abs(pen - glyph.x()) >= 0.0005f) {
                         operators.append("> ").append(number(pen - glyph.x())).append(" <");
                     }
-                    operators.append(HEX.toHexDigits((short) face.cid(glyph.glyph(), glyph.text())));
+                    int cid = face.cid(glyph.glyph(), glyph.text());
+                    for (int shift = 12; shift >= 0; shift -= 4) {
+                        operators.append(HEX_DIGITS[cid >> shift & 0xF]);
+                    }
                     pen = glyph.x() + face.width(glyph.glyph());
                 }
                 operators.append(">] TJ\n");
@@ -199,8 +234,8 @@ public final class PdfText {
     /** Splits text into lines no wider than {@code maxWidth}: at spaces, or inside a word too long for a line. */
     public List<String> wrap(String text, float maxWidth, float size, boolean bold) {
         List<String> lines = new ArrayList<>();
-        for (String paragraph : LINE_BREAKS.split(text.strip())) {
-            String[] words = SPACES.split(paragraph.strip());
+        for (String paragraph : paragraphs(text.strip())) {
+            String[] words = spaceSeparated(paragraph.strip());
             String line = "";
             int next = 0;
             while (next < words.length) {
@@ -229,11 +264,35 @@ public final class PdfText {
         return lines;
     }
 
+    /** The text's paragraphs, split at line breaks ({@code \R}); most texts have none, and skip the expression. */
+    private static String[] paragraphs(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\n' && c <= '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return LINE_BREAKS.split(text);
+            }
+        }
+        return new String[] { text };
+    }
+
+    /** The words of a paragraph without line breaks: split at spaces, however many stand together. */
+    private static String[] spaceSeparated(String paragraph) {
+        String[] parts = paragraph.split(" ");
+        int words = 0;
+        for (String part : parts) {
+            if (!part.isEmpty()) {
+                parts[words++] = part;
+            }
+        }
+        return words == parts.length ? parts : Arrays.copyOf(parts, words);
+    }
+
     /**
      * How many of the words from {@code from} on fit after {@code line} (each after a space), set as one line: the
-     * count the words' own widths give, checked by shaping the line with that many and with one more. A line only
-     * grows wider with each word, so that is the count adding them one by one and shaping each time gives, in two
-     * shapings instead of one a word.
+     * count the words' own widths give. Simple Latin text is shaped a word at a time ({@link #byWords}), so for it
+     * that count is exact; any other is checked by shaping the line with that many words and with one more. A line
+     * only grows wider with each word, so that is the count adding them one by one and shaping each time gives, in
+     * two shapings instead of one a word.
      */
     private int fitting(String line, String[] words, int from, float maxWidth, float size, boolean bold) {
         float space = width(" ", size, bold);
@@ -246,6 +305,9 @@ public final class PdfText {
             }
             count++;
         }
+        if (simpleLatin(line, words, from, count + 1, bold)) {
+            return count;
+        }
         while (count > 0 && width(joined(line, words, from, count), size, bold) > maxWidth) {
             count--;
         }
@@ -253,6 +315,20 @@ public final class PdfText {
             count++;
         }
         return count;
+    }
+
+    /** Whether the line and the {@code count} words from {@code from} on (those there are) are simple Latin text. */
+    private boolean simpleLatin(String line, String[] words, int from, int count, boolean bold) {
+        Face face = bold ? latinBold : latin;
+        if (!allSimple(line, face)) {
+            return false;
+        }
+        for (int i = from; i < Math.min(words.length, from + count); i++) {
+            if (!allSimple(words[i], face)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The line with {@code count} words from {@code from} on after it, a space before each but a first. */
@@ -320,7 +396,7 @@ public final class PdfText {
      */
     static boolean simple(char c) {
         return c >= ' ' && c < 0x7F || c >= 0xA0 && c < 0x300 || c >= 0x2010 && c <= 0x2027
-                || c >= 0x2030 && c <= 0x205E;
+                || c >= 0x2030 && c <= LAST_SIMPLE;
     }
 
     private static String simpleText(char c) {
@@ -382,8 +458,10 @@ public final class PdfText {
 
     /** Whether every character is {@link #simple} and drawn by the face: the text is one run in it. */
     private static boolean allSimple(String text, Face face) {
+        boolean[] drawn = face.loaded.drawsSimple();
         for (int i = 0; i < text.length(); i++) {
-            if (!simple(text.charAt(i)) || !face.has(text.charAt(i))) {
+            char c = text.charAt(i);
+            if (c >= drawn.length || !drawn[c]) {
                 return false;
             }
         }
@@ -473,7 +551,11 @@ public final class PdfText {
                     }
                     byte[] bytes = in.readAllBytes();
                     Font shaper = Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(bytes)).deriveFont(EM);
-                    return new Loaded(name, bytes, shaper, widths(bytes));
+                    boolean[] drawsSimple = new boolean[LAST_SIMPLE + 1];
+                    for (char c = 0; c <= LAST_SIMPLE; c++) {
+                        drawsSimple[c] = simple(c) && shaper.canDisplay(c);
+                    }
+                    return new Loaded(name, bytes, shaper, widths(bytes), drawsSimple, new Shapings());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 } catch (FontFormatException e) {
@@ -606,6 +688,9 @@ public final class PdfText {
         private final String resource;
         private final Loaded loaded;
         private final Map<Key, Integer> cids = new LinkedHashMap<>();
+        /** By glyph id, the text it first stood for in this document and its CID: most glyphs stand for one text. */
+        private final String[] firstTexts;
+        private final int[] firstCids;
         /** Of the code points asked about: which were, and which of them the font draws. */
         private final BitSet asked = new BitSet();
         private final BitSet drawn = new BitSet();
@@ -615,6 +700,8 @@ public final class PdfText {
         private Face(String resource, Loaded loaded) {
             this.resource = resource;
             this.loaded = loaded;
+            this.firstTexts = new String[loaded.widths().length];
+            this.firstCids = new int[loaded.widths().length];
         }
 
         COSName resourceName() {
@@ -645,6 +732,15 @@ public final class PdfText {
         }
 
         private Shaped shape(String text) {
+            Shaping shaping = loaded.shapings().get(text);
+            if (shaping == null) {
+                shaping = shaping(text);
+                loaded.shapings().put(text, shaping);
+            }
+            return new Shaped(this, shaping.glyphs(), shaping.advance());
+        }
+
+        private Shaping shaping(String text) {
             GlyphVector vector = layout(text);
             int count = vector.getNumGlyphs();
             int[] charIndex = vector.getGlyphCharIndices(0, count, null);
@@ -664,7 +760,7 @@ public final class PdfText {
                 // Java2D's y grows downwards, PDF's upwards.
                 glyphs.add(new ShapedGlyph(glyph, texts[i], (float) position.getX(), (float) -position.getY()));
             }
-            return new Shaped(this, glyphs, (float) vector.getGlyphPosition(count).getX());
+            return new Shaping(List.copyOf(glyphs), (float) vector.getGlyphPosition(count).getX());
         }
 
         /** The glyph's advance width in thousandths of an em, as the font's W array states it. */
@@ -674,7 +770,15 @@ public final class PdfText {
 
         /** The CID that shows {@code glyph} and copies as {@code text}; numbered from 1 in the order first shown. */
         private int cid(int glyph, String text) {
-            return cids.computeIfAbsent(new Key(glyph, text), key -> cids.size() + 1);
+            if (glyph < firstTexts.length && text.equals(firstTexts[glyph])) {
+                return firstCids[glyph];
+            }
+            int cid = cids.computeIfAbsent(new Key(glyph, text), key -> cids.size() + 1);
+            if (glyph < firstTexts.length && firstTexts[glyph] == null) {
+                firstTexts[glyph] = text;
+                firstCids[glyph] = cid;
+            }
+            return cid;
         }
 
         /**
