@@ -19,6 +19,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
@@ -128,6 +129,10 @@ public class EvidenceVersion extends PanacheEntityBase {
     @OrderColumn(name = "position")
     public List<Link> links = new ArrayList<>();
 
+    /** How many recommendations it bears on: the size of {@link #links}, set as the row is first saved. */
+    @Column(name = "link_count", nullable = false)
+    public int linkCount;
+
     @ElementCollection
     @Immutable
     @CollectionTable(name = "evidence_version_transition", joinColumns = @JoinColumn(name = "evidence_seq"))
@@ -182,6 +187,11 @@ public class EvidenceVersion extends PanacheEntityBase {
             this.at = at;
             this.reason = reason;
         }
+    }
+
+    @PrePersist
+    void countLinks() {
+        linkCount = links.size();
     }
 
     /** Where the evidence is written: the source columns as the contract's citation. */

@@ -39,7 +39,7 @@ class VersionRowInserts {
             organisation text, origin text, action_from date, action_to date, summary text, language text,
             source_title text, source_publisher text, source_url text, source_document_reference text,
             source_published_on date, source_quote text, metrics jsonb, visibility text, state text, change text,
-            created_at timestamptz, changed_at timestamptz""");
+            created_at timestamptz, changed_at timestamptz, link_count int4""");
     // A version's seq is the database's: its links and history find it by (evidence_id, version), which is unique.
     private static final Table LINK = new Table("evidence_version_link", """
             evidence_id uuid, version int8, position int4, recommendation_id uuid, assessment text""");
@@ -102,7 +102,8 @@ class VersionRowInserts {
         evidence.add(row.evidenceId, row.version, row.eventId, row.occurredAt, row.recordedAt, row.organisation,
                 row.origin, row.actionFrom, row.actionTo, row.summary, row.language, row.sourceTitle,
                 row.sourcePublisher, row.sourceUrl, row.sourceDocumentReference, row.sourcePublishedOn, row.sourceQuote,
-                ReadModelJson.write(row.metrics), row.visibility, row.state, row.change, row.createdAt, row.changedAt);
+                ReadModelJson.write(row.metrics), row.visibility, row.state, row.change, row.createdAt, row.changedAt,
+                row.links.size());
         for (int position = 0; position < row.links.size(); position++) {
             EvidenceVersion.Link link = row.links.get(position);
             links.add(row.evidenceId, row.version, position, link.recommendationId, link.assessment);
