@@ -133,17 +133,13 @@ public final class PdfText {
     private record ShapedGlyph(int glyph, String text, float x, float y) {
     }
 
-    /** A run of text shaped in one face, and how far it advances. */
-    private record Shaped(Face face, List<ShapedGlyph> glyphs, float advance) {
-    }
-
     private final Face latin;
     private final Face latinBold;
     private final Face lao;
     private final Face laoBold;
     private final List<Face> faces;
     /** Wrapping measures the same words again and again; each run is shaped once, and measured once. */
-    private final Map<Run, Shaped> shaped = new HashMap<>();
+    private final Map<Run, Shaping> shaped = new HashMap<>();
     private final Map<Run, Float> advances = new HashMap<>();
     /** Wrapping measures each word many times: texts' widths in thousandths of an em, regular and bold. */
     private final Map<String, Float> regularWidths = new HashMap<>();
@@ -189,8 +185,7 @@ public final class PdfText {
         StringBuilder operators = new StringBuilder("BT\n");
         float at = x;
         for (Run run : runs(text, bold)) {
-            Shaped shaped = shape(run);
-            Face face = shaped.face();
+            Face face = run.face();
             COSDictionary resources = page.getResources().getCOSObject();
             COSDictionary fonts = resources.getCOSDictionary(COSName.FONT);
             if (fonts == null) {
@@ -199,29 +194,42 @@ public final class PdfText {
             }
             fonts.setItem(face.resourceName(), face.dictionary());
             operators.append('/').append(face.resource).append(' ').append(number(size)).append(" Tf\n");
-            List<ShapedGlyph> glyphs = shaped.glyphs();
-            int i = 0;
-            while (i < glyphs.size()) {
-                float offset = glyphs.get(i).y();
-                operators.append("1 0 0 1 ").append(number(at + glyphs.get(i).x() / EM * size)).append(' ')
-                        .append(number(y + offset / EM * size)).append(" Tm [<");
-                // Where the glyph shown last left the text position, in thousandths of an em from the run's start.
-                float pen = glyphs.get(i).x();
-                for (; i < glyphs.size() && glyphs.get(i).y() == offset; i++) {
-                    ShapedGlyph glyph = glyphs.get(i);
+            // A run shaped word by word is shown from its words' shapings, one after the other.
+            float partAt = 0;
+            float offset = 0;
+            // Where the glyph shown last left the text position, in thousandths of an em from the run's start.
+            float pen = 0;
+            boolean stretch = false;
+            for (Run part : byWords(run) ? words(run) : List.of(run)) {
+                Shaping shaped = shape(part);
+                for (ShapedGlyph glyph : shaped.glyphs()) {
+                    float glyphX = partAt + glyph.x();
+                    if (!stretch || glyph.y() != offset) {
+                        if (stretch) {
+                            operators.append(">] TJ\n");
+                        }
+                        offset = glyph.y();
+                        operators.append("1 0 0 1 ").append(number(at + glyphX / EM * size)).append(' ')
+                                .append(number(y + offset / EM * size)).append(" Tm [<");
+                        pen = glyphX;
+                        stretch = true;
+                    }
                     // Less than half of the three decimals a number is written with is no move at all.
-                    if (Math.abs(pen - glyph.x()) >= 0.0005f) {
-                        operators.append("> ").append(number(pen - glyph.x())).append(" <");
+                    if (Math.abs(pen - glyphX) >= 0.0005f) {
+                        operators.append("> ").append(number(pen - glyphX)).append(" <");
                     }
                     int cid = face.cid(glyph.glyph(), glyph.text());
                     for (int shift = 12; shift >= 0; shift -= 4) {
                         operators.append(HEX_DIGITS[cid >> shift & 0xF]);
                     }
-                    pen = glyph.x() + face.width(glyph.glyph());
+                    pen = glyphX + face.width(glyph.glyph());
                 }
+                partAt += shaped.advance();
+            }
+            if (stretch) {
                 operators.append(">] TJ\n");
             }
-            at += shaped.advance() / EM * size;
+            at += partAt / EM * size;
         }
         content.appendRawCommands(operators.append("ET\n").toString());
     }
@@ -468,10 +476,11 @@ public final class PdfText {
         return true;
     }
 
-    private Shaped shape(Run run) {
-        Shaped known = shaped.get(run);
+    /** A run shaped, once a document: a word of {@link #simpleLatin} text, or a run of any other. */
+    private Shaping shape(Run run) {
+        Shaping known = shaped.get(run);
         if (known == null) {
-            known = byWords(run) ? joinedWords(run) : run.face().shape(run.text());
+            known = run.face().shape(run.text());
             shaped.put(run, known);
         }
         return known;
@@ -479,7 +488,7 @@ public final class PdfText {
 
     /** How far a run advances, as {@link #shape} gives it; without the glyphs' texts, which only showing needs. */
     private float advance(Run run) {
-        Shaped known = shaped.get(run);
+        Shaping known = shaped.get(run);
         if (known != null) {
             return known.advance();
         }
@@ -496,7 +505,7 @@ public final class PdfText {
 
     /**
      * Whether a run is shaped word by word: {@link #simpleLatin} text of more than one word. Its faces position no
-     * glyph against a space (LatinFacesTest), so a line shaped whole and one joined from its words, each shaped once
+     * glyph against a space (LatinFacesTest), so a line shaped whole and one set from its words, each shaped once
      * a document, place every glyph alike; Lao, whose words run together, is shaped a run at a time.
      */
     private boolean byWords(Run run) {
@@ -527,19 +536,6 @@ public final class PdfText {
             words.add(new Run(run.face(), text.substring(start)));
         }
         return words;
-    }
-
-    private Shaped joinedWords(Run run) {
-        List<ShapedGlyph> glyphs = new ArrayList<>();
-        float at = 0;
-        for (Run word : words(run)) {
-            Shaped shapedWord = shape(word);
-            for (ShapedGlyph glyph : shapedWord.glyphs()) {
-                glyphs.add(new ShapedGlyph(glyph.glyph(), glyph.text(), at + glyph.x(), glyph.y()));
-            }
-            at += shapedWord.advance();
-        }
-        return new Shaped(run.face(), glyphs, at);
     }
 
     private static Loaded load(String file) {
@@ -731,13 +727,13 @@ public final class PdfText {
             return (float) vector.getGlyphPosition(vector.getNumGlyphs()).getX();
         }
 
-        private Shaped shape(String text) {
+        private Shaping shape(String text) {
             Shaping shaping = loaded.shapings().get(text);
             if (shaping == null) {
                 shaping = shaping(text);
                 loaded.shapings().put(text, shaping);
             }
-            return new Shaped(this, shaping.glyphs(), shaping.advance());
+            return shaping;
         }
 
         private Shaping shaping(String text) {
