@@ -71,9 +71,6 @@ public class StatusService {
     @Transactional
     public List<RecommendationStatus> forCountryListingVerified(String country, TimeFrame frame) {
         List<RecommendationVersion> recommendations = readModel.recommendations(country, frame);
-        if (recommendations.isEmpty()) {
-            return List.of();
-        }
         ReadModel.VerifiedEvidence evidence = readModel.verifiedEvidenceOn(ids(recommendations), frame);
         return statuses(recommendations, byId(recommendations), frame,
                 new Counted(byRecommendation(evidence.verified()), evidence.submitted()), Set.of());
