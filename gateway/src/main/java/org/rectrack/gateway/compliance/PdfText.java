@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,8 +84,8 @@ public final class PdfText {
     private static final Pattern LINE_BREAKS = Pattern.compile("\\R+");
 
     private static final Map<String, Loaded> LOADED = new HashMap<>();
-    /** Texts each face keeps shaped: a few reports' words, some 300 bytes each. */
-    private static final int SHAPINGS = 10_000;
+    /** Glyphs each face keeps shaped: a few reports' words, some 4 MB (some 40 bytes a glyph, its text shared). */
+    private static final int KEPT_GLYPHS = 100_000;
     /** The characters below U+0300, each as a string: what a glyph of Latin text mostly stands for. */
     private static final String[] LATIN_STRINGS = new String[0x300];
 
@@ -102,35 +103,42 @@ public final class PdfText {
     }
 
     /** A text as one face shapes it: its glyphs, and how far it advances in thousandths of an em. */
-    private record Shaping(List<ShapedGlyph> glyphs, float advance) {
+    record Shaping(List<ShapedGlyph> glyphs, float advance) {
     }
 
     /**
-     * The texts a face shaped last, at most {@link #SHAPINGS} of them, the least recently used forgotten first: a word
-     * cache, as text engines keep one per font. Shaping is a function of the font and the text alone, so a document
-     * comes out the same whatever the cache holds; what it saves is shaping the words every document repeats (a
-     * dense country's report shapes some 3,000 words, a fifth of its layout).
+     * The texts a face shaped last, at most so many glyphs of them ({@link #KEPT_GLYPHS}), the least recently used
+     * forgotten first: a word cache, as text engines keep one per font. Shaping is a function of the font and the text
+     * alone, so a document comes out the same whatever the cache holds; what it saves is shaping the words every
+     * document repeats (a dense country's report shapes some 3,000 words, a fifth of its layout).
      */
-    private static final class Shapings {
+    static final class Shapings {
 
-        private final Map<String, Shaping> recent = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Shaping> eldest) {
-                return size() > SHAPINGS;
-            }
-        };
+        private final Map<String, Shaping> recent = new LinkedHashMap<>(256, 0.75f, true);
+        private final int keptGlyphs;
+        private int glyphs;
+
+        Shapings(int keptGlyphs) {
+            this.keptGlyphs = keptGlyphs;
+        }
 
         synchronized Shaping get(String text) {
             return recent.get(text);
         }
 
         synchronized void put(String text, Shaping shaping) {
-            recent.put(text, shaping);
+            Shaping replaced = recent.put(text, shaping);
+            glyphs += shaping.glyphs().size() - (replaced == null ? 0 : replaced.glyphs().size());
+            Iterator<Shaping> eldest = recent.values().iterator();
+            while (glyphs > keptGlyphs && eldest.hasNext()) {
+                glyphs -= eldest.next().glyphs().size();
+                eldest.remove();
+            }
         }
     }
 
     /** One glyph as shaped: the glyph id, the text it stands for, its position in thousandths of an em. */
-    private record ShapedGlyph(int glyph, String text, float x, float y) {
+    record ShapedGlyph(int glyph, String text, float x, float y) {
     }
 
     private final Face latin;
@@ -551,7 +559,7 @@ public final class PdfText {
                     for (char c = 0; c <= LAST_SIMPLE; c++) {
                         drawsSimple[c] = simple(c) && shaper.canDisplay(c);
                     }
-                    return new Loaded(name, bytes, shaper, widths(bytes), drawsSimple, new Shapings());
+                    return new Loaded(name, bytes, shaper, widths(bytes), drawsSimple, new Shapings(KEPT_GLYPHS));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 } catch (FontFormatException e) {
