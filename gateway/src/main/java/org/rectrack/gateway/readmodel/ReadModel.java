@@ -255,7 +255,7 @@ public class ReadModel {
                        where step.evidence_seq = e.seq and step.state = 'VERIFIED') end,
                    e.organisation, e.origin, e.visibility, link.recommendation_id, link.assessment,
                    e.summary, e.language, e.source_title, e.source_publisher, e.source_url, e.source_document_reference,
-                   e.source_published_on, e.source_quote, e.metrics::text, null::bigint as submitted
+                   e.source_published_on, e.source_quote, e.metrics::text
             from evidence_version e
             join evidence_version_link link on link.evidence_seq = e.seq
             where e.seq in (select bearing.evidence_seq from evidence_version_link bearing
