@@ -486,12 +486,7 @@ public final class PdfText {
 
     /** A run shaped, once a document: a word of {@link #simpleLatin} text, or a run of any other. */
     private Shaping shape(Run run) {
-        Shaping known = shaped.get(run);
-        if (known == null) {
-            known = run.face().shape(run.text());
-            shaped.put(run, known);
-        }
-        return known;
+        return shaped.computeIfAbsent(run, key -> run.face().shape(run.text()));
     }
 
     /** How far a run advances, as {@link #shape} gives it; without the glyphs' texts, which only showing needs. */
