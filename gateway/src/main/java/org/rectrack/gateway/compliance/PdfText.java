@@ -79,6 +79,11 @@ public final class PdfText {
     /** The JDK's layout writes these for characters it draws as nothing (line ends, zero-width controls). */
     private static final int INVISIBLE_GLYPH = 0xFFFE;
     private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
+    /**
+     * Positions below this many thousandths of an em (some 4,000 ems) are {@link #isWhole whole} for {@link #show}:
+     * floats hold every integer up to 2^24 exactly, and a line adds a glyph's position to where its word starts.
+     */
+    private static final float WHOLE_UNITS_LIMIT = 1 << 22;
     /** The last {@link #simple} character. */
     private static final char LAST_SIMPLE = 0x205E;
     private static final Pattern LINE_BREAKS = Pattern.compile("\\R+");
@@ -102,8 +107,35 @@ public final class PdfText {
             Shapings shapings) {
     }
 
-    /** A text as one face shapes it: its glyphs, and how far it advances in thousandths of an em. */
-    record Shaping(List<ShapedGlyph> glyphs, float advance) {
+    /**
+     * A text as one face shapes it: its glyphs, and how far it advances in thousandths of an em; whether every glyph
+     * sits on the baseline at a whole number of thousandths ({@link #onWholeUnits}).
+     */
+    record Shaping(List<ShapedGlyph> glyphs, float advance, boolean onWholeUnits) {
+
+        Shaping(List<ShapedGlyph> glyphs, float advance) {
+            this(glyphs, advance, onWholeUnits(glyphs));
+        }
+
+        /**
+         * Whether the glyphs all sit on the baseline, each at a whole number of thousandths of an em well inside a
+         * float's exact integers (a face of 1,000 units to the em with no fractional positioning gives that, as the
+         * Latin faces do): then every sum and difference {@link PdfText#show} forms from their positions and the
+         * faces' whole widths is exact, and the same wherever on a line the text stands.
+         */
+        private static boolean onWholeUnits(List<ShapedGlyph> glyphs) {
+            for (ShapedGlyph glyph : glyphs) {
+                if (glyph.y() != 0 || !isWhole(glyph.x())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** A whole number of thousandths of an em, small enough that adding a line's worth of them stays exact. */
+    private static boolean isWhole(float units) {
+        return units == Math.rint(units) && Math.abs(units) < WHOLE_UNITS_LIMIT;
     }
 
     /**
@@ -148,6 +180,12 @@ public final class PdfText {
     private final List<Face> faces;
     /** Wrapping measures the same words again and again; each run is shaped once, and measured once. */
     private final Map<Run, Shaping> shaped = new HashMap<>();
+    /**
+     * The operands {@link #show} writes for a word {@link Shaping#onWholeUnits on whole units}, once a document: its
+     * glyphs' CIDs in hex with the moves between them, which are the same wherever the word stands. Most of a report's
+     * words come again and again.
+     */
+    private final Map<Run, String> shownGlyphs = new HashMap<>();
     private final Map<Run, Float> advances = new HashMap<>();
     /** Wrapping measures each word many times: texts' widths in thousandths of an em, regular and bold. */
     private final Map<String, Float> regularWidths = new HashMap<>();
@@ -190,7 +228,7 @@ public final class PdfText {
      */
     public void show(PDPageContentStream content, PDPage page, String text, float x, float y, float size, boolean bold)
             throws IOException {
-        StringBuilder operators = new StringBuilder("BT\n");
+        StringBuilder operators = new StringBuilder(64 + 12 * text.length()).append("BT\n");
         float at = x;
         for (Run run : runs(text, bold)) {
             Face face = run.face();
@@ -203,43 +241,104 @@ public final class PdfText {
             fonts.setItem(face.resourceName(), face.dictionary());
             operators.append('/').append(face.resource).append(' ').append(number(size)).append(" Tf\n");
             // A run shaped word by word is shown from its words' shapings, one after the other.
+            Stretch stretch = new Stretch(operators, at, y, size);
             float partAt = 0;
-            float offset = 0;
-            // Where the glyph shown last left the text position, in thousandths of an em from the run's start.
-            float pen = 0;
-            boolean stretch = false;
             for (Run part : byWords(run) ? words(run) : List.of(run)) {
                 Shaping shaped = shape(part);
-                for (ShapedGlyph glyph : shaped.glyphs()) {
-                    float glyphX = partAt + glyph.x();
-                    if (!stretch || glyph.y() != offset) {
-                        if (stretch) {
-                            operators.append(">] TJ\n");
-                        }
-                        offset = glyph.y();
-                        operators.append("1 0 0 1 ").append(number(at + glyphX / EM * size)).append(' ')
-                                .append(number(y + offset / EM * size)).append(" Tm [<");
-                        pen = glyphX;
-                        stretch = true;
+                List<ShapedGlyph> glyphs = shaped.glyphs();
+                if (shaped.onWholeUnits() && isWhole(partAt) && !glyphs.isEmpty()) {
+                    // Exact arithmetic (see Shaping.onWholeUnits): after its first glyph, the word's operands are
+                    // the same wherever it stands, and written as they were the first time.
+                    ShapedGlyph first = glyphs.getFirst();
+                    stretch.moveTo(partAt + first.x(), first.y());
+                    operators.append(shownGlyphs.computeIfAbsent(part, word -> operands(face, glyphs)));
+                    ShapedGlyph last = glyphs.getLast();
+                    stretch.pen = partAt + last.x() + face.width(last.glyph());
+                } else {
+                    for (ShapedGlyph glyph : glyphs) {
+                        float glyphX = partAt + glyph.x();
+                        stretch.moveTo(glyphX, glyph.y());
+                        appendHex(operators, face.cid(glyph.glyph(), glyph.text()));
+                        stretch.pen = glyphX + face.width(glyph.glyph());
                     }
-                    // Less than half of the three decimals a number is written with is no move at all.
-                    if (Math.abs(pen - glyphX) >= 0.0005f) {
-                        operators.append("> ").append(number(pen - glyphX)).append(" <");
-                    }
-                    int cid = face.cid(glyph.glyph(), glyph.text());
-                    for (int shift = 12; shift >= 0; shift -= 4) {
-                        operators.append(HEX_DIGITS[cid >> shift & 0xF]);
-                    }
-                    pen = glyphX + face.width(glyph.glyph());
                 }
                 partAt += shaped.advance();
             }
-            if (stretch) {
-                operators.append(">] TJ\n");
-            }
+            stretch.end();
             at += partAt / EM * size;
         }
         content.appendRawCommands(operators.append("ET\n").toString());
+    }
+
+    /**
+     * A stretch of a run's glyphs on one baseline offset (a Lao mark raised or lowered starts one of its own): placed
+     * once by its text matrix (Tm) and shown by one TJ, whose numbers move the next glyph from where the previous one's
+     * width in the font's W array left it ({@link #pen}, in thousandths of an em from the run's start) to where
+     * shaping put it.
+     */
+    private static final class Stretch {
+
+        private final StringBuilder operators;
+        private final float at;
+        private final float y;
+        private final float size;
+        private boolean open;
+        private float offset;
+        private float pen;
+
+        Stretch(StringBuilder operators, float at, float y, float size) {
+            this.operators = operators;
+            this.at = at;
+            this.y = y;
+            this.size = size;
+        }
+
+        /** Gets ready to show a glyph at {@code glyphX} from the run's start, {@code glyphY} off the baseline. */
+        void moveTo(float glyphX, float glyphY) {
+            if (!open || glyphY != offset) {
+                end();
+                offset = glyphY;
+                operators.append("1 0 0 1 ").append(number(at + glyphX / EM * size)).append(' ')
+                        .append(number(y + offset / EM * size)).append(" Tm [<");
+                pen = glyphX;
+                open = true;
+            }
+            // Less than half of the three decimals a number is written with is no move at all.
+            if (Math.abs(pen - glyphX) >= 0.0005f) {
+                operators.append("> ").append(number(pen - glyphX)).append(" <");
+            }
+        }
+
+        void end() {
+            if (open) {
+                operators.append(">] TJ\n");
+                open = false;
+            }
+        }
+    }
+
+    /**
+     * A word's glyphs as {@link #show} writes them inside a TJ, from its first glyph's CID on: each CID in hex, and a
+     * move before each glyph that does not stand where the previous one's width left the position.
+     */
+    private static String operands(Face face, List<ShapedGlyph> glyphs) {
+        StringBuilder operands = new StringBuilder(4 * glyphs.size());
+        float pen = glyphs.getFirst().x();
+        for (ShapedGlyph glyph : glyphs) {
+            if (Math.abs(pen - glyph.x()) >= 0.0005f) {
+                operands.append("> ").append(number(pen - glyph.x())).append(" <");
+            }
+            appendHex(operands, face.cid(glyph.glyph(), glyph.text()));
+            pen = glyph.x() + face.width(glyph.glyph());
+        }
+        return operands.toString();
+    }
+
+    /** A CID as the four hex digits of a two-byte code (Identity-H). */
+    private static void appendHex(StringBuilder operators, int cid) {
+        for (int shift = 12; shift >= 0; shift -= 4) {
+            operators.append(HEX_DIGITS[cid >> shift & 0xF]);
+        }
     }
 
     /** A PDF number (7.3.3): no exponent, at most three decimals, the same digits for the same value. */
