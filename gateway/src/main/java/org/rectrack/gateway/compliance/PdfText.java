@@ -99,11 +99,12 @@ public final class PdfText {
     }
 
     /**
-     * A TrueType file read once per JVM: its bytes, the JDK font that shapes with it, each glyph's advance width (by
-     * glyph id) in whole thousandths of an em, as the PDF's W array gives it, which {@link #simple} characters it
-     * draws (by character, up to the last simple one), and the texts it shaped last.
+     * A TrueType file read once per JVM: the JDK font that shapes with it, the font as PDFBox parsed it (which each
+     * document's subset is cut from), each glyph's advance width (by glyph id) in whole thousandths of an em, as the
+     * PDF's W array gives it, which {@link #simple} characters it draws (by character, up to the last simple one), and
+     * the texts it shaped last.
      */
-    private record Loaded(String file, byte[] bytes, Font shaper, int[] widths, boolean[] drawsSimple,
+    private record Loaded(String file, Font shaper, TrueTypeFont parsed, int[] widths, boolean[] drawsSimple,
             Shapings shapings) {
     }
 
@@ -653,7 +654,9 @@ public final class PdfText {
                     for (char c = 0; c <= LAST_SIMPLE; c++) {
                         drawsSimple[c] = simple(c) && shaper.canDisplay(c);
                     }
-                    return new Loaded(name, bytes, shaper, widths(bytes), drawsSimple, new Shapings(KEPT_GLYPHS));
+                    // Kept for every document's subset: parsing it took a PDF some 8 ms, mostly its GSUB tables.
+                    TrueTypeFont parsed = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+                    return new Loaded(name, shaper, parsed, widths(parsed), drawsSimple, new Shapings(KEPT_GLYPHS));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 } catch (FontFormatException e) {
@@ -664,15 +667,13 @@ public final class PdfText {
     }
 
     /** Each glyph's advance width in whole thousandths of an em, by glyph id. */
-    private static int[] widths(byte[] bytes) throws IOException {
-        try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(bytes))) {
-            float scale = EM / font.getHeader().getUnitsPerEm();
-            int[] widths = new int[font.getNumberOfGlyphs()];
-            for (int glyph = 0; glyph < widths.length; glyph++) {
-                widths[glyph] = Math.round(font.getAdvanceWidth(glyph) * scale);
-            }
-            return widths;
+    private static int[] widths(TrueTypeFont font) throws IOException {
+        float scale = EM / font.getHeader().getUnitsPerEm();
+        int[] widths = new int[font.getNumberOfGlyphs()];
+        for (int glyph = 0; glyph < widths.length; glyph++) {
+            widths[glyph] = Math.round(font.getAdvanceWidth(glyph) * scale);
         }
+        return widths;
     }
 
     /**
@@ -888,7 +889,9 @@ public final class PdfText {
             if (cids.isEmpty()) {
                 return;
             }
-            try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(loaded.bytes()))) {
+            // PDFBox reads the glyphs from one buffer as it goes: one document's subset at a time.
+            TrueTypeFont font = loaded.parsed();
+            synchronized (font) {
                 TreeSet<Integer> glyphs = new TreeSet<>();
                 cids.keySet().forEach(key -> glyphs.add(key.glyph()));
                 // The tables a PDF viewer needs to draw glyphs by id (PDF 32000-1, 9.9); no cmap, no names.
