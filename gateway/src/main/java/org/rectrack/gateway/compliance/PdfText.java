@@ -304,10 +304,7 @@ public final class PdfText {
                 pen = glyphX;
                 open = true;
             }
-            // Less than half of the three decimals a number is written with is no move at all.
-            if (Math.abs(pen - glyphX) >= 0.0005f) {
-                operators.append("> ").append(number(pen - glyphX)).append(" <");
-            }
+            appendMove(operators, pen, glyphX);
         }
 
         void end() {
@@ -326,13 +323,21 @@ public final class PdfText {
         StringBuilder operands = new StringBuilder(4 * glyphs.size());
         float pen = glyphs.getFirst().x();
         for (ShapedGlyph glyph : glyphs) {
-            if (Math.abs(pen - glyph.x()) >= 0.0005f) {
-                operands.append("> ").append(number(pen - glyph.x())).append(" <");
-            }
+            appendMove(operands, pen, glyph.x());
             appendHex(operands, face.cid(glyph.glyph(), glyph.text()));
             pen = glyph.x() + face.width(glyph.glyph());
         }
         return operands.toString();
+    }
+
+    /**
+     * Inside a TJ's hex string: the number that moves the next glyph from {@code pen} to {@code glyphX} (thousandths of
+     * an em), if it moves at all; less than half of the three decimals a number is written with is no move.
+     */
+    private static void appendMove(StringBuilder operators, float pen, float glyphX) {
+        if (Math.abs(pen - glyphX) >= 0.0005f) {
+            operators.append("> ").append(number(pen - glyphX)).append(" <");
+        }
     }
 
     /** A CID as the four hex digits of a two-byte code (Identity-H). */
